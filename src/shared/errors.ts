@@ -1,0 +1,41 @@
+/**
+ * The typed error envelope every door (IPC, CLI, preview) carries, so callers can tell a quota problem from a
+ * validation problem and offer the right next step. Messages are plain language and never contain the API key.
+ */
+export type ErrorKind =
+  | 'invalid-key' // missing, malformed, rejected or leaked key: go to settings
+  | 'quota' // per-day quota exhausted (per-minute limits are retried, not reported)
+  | 'validation' // bad arguments or data that breaks the rules (trigger word, captions)
+  | 'not-found' // session, image, file or model that does not exist
+  | 'io' // disk problems: permissions, full disk, unreadable source
+  | 'network' // cannot reach Gemini
+  | 'cancelled'
+  | 'internal';
+
+export interface ErrorEnvelope {
+  kind: ErrorKind;
+  message: string;
+  /** Optional structured details (for example the images blocking an export). */
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return this.details === undefined
+      ? { kind: this.kind, message: this.message }
+      : { kind: this.kind, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

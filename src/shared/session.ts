@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * The session manifest: everything Caption Studio knows about one dataset, kept small (no image data) so a
+ * whole 2,000-image session loads in milliseconds. Images are referenced by absolute path, never copied.
+ */
+
+export const MANIFEST_VERSION = 1 as const;
+
+/** Formats the importer accepts. jpeg/png/webp ship as they are; the rest are converted at export. */
+export const ImageFormat = z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']);
+export type ImageFormat = z.infer<typeof ImageFormat>;
+
+/**
+ * Persistent per-image status. `queued` and `captioning` are transient run states reported in progress
+ * events; they are never written to disk (a crash mid-request leaves the image `new`, so it is retried).
+ */
+export const ImageStatus = z.enum(['new', 'captioned', 'edited', 'failed', 'blocked']);
+export type ImageStatus = z.infer<typeof ImageStatus>;
+
+/** Where the current caption came from. */
+export const CaptionSource = z.enum(['imported', 'model', 'user']);
+export type CaptionSource = z.infer<typeof CaptionSource>;
+
+export const ImageEntry = z.object({
+  /** Stable id derived from the absolute source path (see importer). Used for thumbnails and IPC. */
+  id: z.string().min(1),
+  /** Absolute path of the original file. */
+  source: z.string().min(1),
+  /** Path relative to the dropped root it came from, with forward slashes (used for naming and display). */
+  relPath: z.string().min(1),
+  format: ImageFormat,
+  /** Upright dimensions (after EXIF orientation). */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** EXIF orientation 1-8 (1 when absent). */
+  orientation: z.number().int().min(1).max(8),
+  hasAlpha: z.boolean(),
+  /** Size and modification time at import, to detect a source that changed before export. */
+  bytes: z.number().int().nonnegative(),
+  mtimeMs: z.number().nonnegative(),
+  /** Basename (no extension) used for the image and its .txt in exports; unique case-insensitively. */
+  exportName: z.string().min(1),
+  caption: z.string().nullable(),
+  captionSource: CaptionSource.nullable(),
+  status: ImageStatus,
+  /** Plain-language reason for `failed` / `blocked`. */
+  error: z.string().nullable(),
+  /** Excluded images are kept in the session but left out of exports. */
+  excluded: z.boolean(),
+  /** Model that wrote the current caption, when it came from a model. */
+  model: z.string().nullable(),
+});
+export type ImageEntry = z.infer<typeof ImageEntry>;
+
+export const SkipReason = z.enum([
+  'not-an-image',
+  'empty',
+  'corrupt',
+  'unsupported-format',
+  'too-small',
+  'too-many-pixels',
+  'unreadable',
+]);
+export type SkipReason = z.infer<typeof SkipReason>;
+
+export const SkippedFile = z.object({
+  path: z.string(),
+  reason: SkipReason,
+  /** Human-readable explanation shown to the user. */
+  message: z.string(),
+});
+export type SkippedFile = z.infer<typeof SkippedFile>;
+
+export const SessionSettings = z.object({
+  model: z.string().min(1),
+  /** Models tried in order when `model` keeps failing. */
+  fallbackModels: z.array(z.string().min(1)),
+  /** Prompt template; `{trigger}` is replaced by the trigger word. */
+  prompt: z.string().min(1),
+  concurrency: z.number().int().min(1).max(64),
+  /** Requests per minute per model. */
+  rpm: z.number().int().min(1).max(100_000),
+  /** Long side in px of the copy sent to Gemini. */
+  downscale: z.number().int().min(256).max(4096),
+});
+export type SessionSettings = z.infer<typeof SessionSettings>;
+
+export const SessionManifest = z.object({
+  version: z.literal(MANIFEST_VERSION),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  trigger: z.string().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Absolute paths the user dropped (folders or files), in the order given. */
+  roots: z.array(z.string()),
+  settings: SessionSettings,
+  images: z.array(ImageEntry),
+  skipped: z.array(SkippedFile),
+});
+export type SessionManifest = z.infer<typeof SessionManifest>;
