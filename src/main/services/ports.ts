@@ -22,3 +22,26 @@ export interface AppPaths {
   /** Root of Caption Studio's data (sessions live in `<dataDir>/sessions`). */
   dataDir: string;
 }
+
+/** Native file dialogs (Electron's `dialog`; an in-page path prompt in the browser preview; scripted in tests). */
+export interface Dialogs {
+  /** Absolute paths of the chosen folder(s), or null when cancelled. */
+  chooseFolder(): Promise<string[] | null>;
+  chooseFiles(): Promise<string[] | null>;
+  /** Where to save a file, starting from `defaultName`; null when cancelled. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+}
+
+/** Hand-offs to the operating system. Implementations enforce their own allow-lists. */
+export interface DesktopShell {
+  showInFolder(path: string): Promise<void>;
+  openPath(path: string): Promise<void>;
+  /** Opens an allow-listed https URL in the OS browser; refuses anything else. */
+  openExternal(url: string): Promise<void>;
+}
+
+/** App-wide settings (defaults for new sessions): electron-store in the app, a JSON file elsewhere. */
+export interface SettingsStore<T> {
+  get(): T;
+  set(value: T): void;
+}

@@ -1,0 +1,97 @@
+import { SingleBar } from 'cli-progress';
+import type { RunProgress } from '../main/services/captioner';
+import type { ImportProgress } from '../main/services/importer';
+
+/**
+ * Progress on stderr: a live bar on a terminal, plain lines otherwise (CI logs, pipes), so stdout stays free for
+ * --json.
+ */
+export interface ProgressReporter {
+  importing(p: ImportProgress): void;
+  captioning(p: RunProgress): void;
+  line(text: string): void;
+  stop(): void;
+}
+
+function formatEta(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '--';
+  const s = Math.round(seconds);
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${s % 60}s`
+      : `${s}s`;
+}
+
+export function describeRun(p: RunProgress): string {
+  return (
+    `${p.done}/${p.total} done, ${p.failed + p.blocked} failed, ${p.remaining} left · ` +
+    `${p.ratePerMinute.toFixed(1)}/min · ETA ${formatEta(p.etaSeconds)} · ` +
+    `${p.inputTokens + p.outputTokens} tokens ≈ $${p.costUsd.toFixed(4)}${p.paused ? ' · paused' : ''}`
+  );
+}
+
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+  return stream.isTTY ? createBarReporter(stream) : createLineReporter(stream);
+}
+
+function createBarReporter(stream: NodeJS.WriteStream): ProgressReporter {
+  let bar: SingleBar | null = null;
+  let label = '';
+  const ensure = (name: string, total: number) => {
+    if (bar && label === name) return bar;
+    bar?.stop();
+    label = name;
+    bar = new SingleBar({
+      stream,
+      format: `${name} [{bar}] {percentage}% {value}/{total} {info}`,
+      hideCursor: true,
+      clearOnComplete: false,
+    });
+    bar.start(total, 0, { info: '' });
+    return bar;
+  };
+  return {
+    importing(p) {
+      if (p.phase !== 'processing') return;
+      ensure('Importing ', p.total).update(p.done, { info: '' });
+    },
+    captioning(p) {
+      const b = ensure('Captioning', p.total);
+      b.setTotal(p.total);
+      b.update(p.done + p.failed + p.blocked, { info: describeRun(p) });
+    },
+    line(text) {
+      if (bar) stream.write('\n');
+      stream.write(`${text}\n`);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}
+
+function createLineReporter(stream: NodeJS.WriteStream): ProgressReporter {
+  let lastImport = -1;
+  let lastRunLine = '';
+  return {
+    importing(p) {
+      if (p.phase !== 'processing' || p.total === 0) return;
+      const tenth = Math.floor((p.done / p.total) * 10);
+      if (tenth === lastImport) return;
+      lastImport = tenth;
+      stream.write(`importing: ${p.done}/${p.total}\n`);
+    },
+    captioning(p) {
+      if (!p.lastImage || p.lastImage.state === 'queued' || p.lastImage.state === 'captioning') return;
+      const line = `captioning: ${describeRun(p)}`;
+      if (line !== lastRunLine) stream.write(`${line}\n`);
+      lastRunLine = line;
+    },
+    line(text) {
+      stream.write(`${text}\n`);
+    },
+    stop() {},
+  };
+}

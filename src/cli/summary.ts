@@ -1,0 +1,75 @@
+import type { RunSummary } from '../main/services/captioner';
+import { captionError } from '../shared/caption';
+import type { SessionManifest, SkippedFile } from '../shared/session';
+
+/** The object `--json` prints: stable field names that scripts can rely on. */
+export interface CliResult {
+  sessionId: string;
+  zip: string | null;
+  trigger: string;
+  run: RunSummary | null;
+  error: string | null;
+  images: Array<{
+    id: string;
+    source: string;
+    exportName: string;
+    status: string;
+    excluded: boolean;
+    caption?: string;
+    error?: string;
+  }>;
+  skipped: SkippedFile[];
+  warnings: string[];
+}
+
+export function buildResult(
+  manifest: SessionManifest,
+  extra: { zip: string | null; run: RunSummary | null; error: string | null; warnings: string[] },
+): CliResult {
+  return {
+    sessionId: manifest.id,
+    trigger: manifest.trigger,
+    ...extra,
+    images: manifest.images.map((i) => ({
+      id: i.id,
+      source: i.source,
+      exportName: i.exportName,
+      status: i.status,
+      excluded: i.excluded,
+      ...(i.caption !== null ? { caption: i.caption } : {}),
+      ...(i.error !== null ? { error: i.error } : {}),
+    })),
+    skipped: manifest.skipped,
+  };
+}
+
+/** Included images that would block an export, with the reason in plain words. */
+export function uncaptioned(manifest: SessionManifest): Array<{ relPath: string; reason: string }> {
+  return manifest.images
+    .filter((i) => !i.excluded)
+    .flatMap((i) => {
+      const problem = captionError(i.caption, manifest.trigger);
+      return problem === null ? [] : [{ relPath: i.relPath, reason: i.error ?? problem }];
+    });
+}
+
+/** The human summary printed at the end (stderr when --json, so stdout stays machine-readable). */
+export function formatSummary(result: CliResult, manifest: SessionManifest): string {
+  const lines: string[] = [];
+  const captioned = result.images.filter((i) => !i.excluded && i.caption !== undefined).length;
+  lines.push(`Session ${result.sessionId}: ${result.images.length} images, ${captioned} with a caption.`);
+  if (result.skipped.length > 0) {
+    lines.push(`Skipped ${result.skipped.length} file(s):`);
+    for (const s of result.skipped) lines.push(`  - ${s.path}: ${s.message}`);
+  }
+  for (const w of result.warnings) lines.push(`Warning: ${w}`);
+  const missing = uncaptioned(manifest);
+  if (missing.length > 0) {
+    lines.push(`${missing.length} image(s) still need a caption, so no ZIP was written:`);
+    for (const m of missing) lines.push(`  - ${m.relPath}: ${m.reason}`);
+    lines.push('Run the same command again to retry them (finished captions are kept).');
+  }
+  if (result.error) lines.push(result.error);
+  if (result.zip) lines.push(`Wrote ${result.zip}`);
+  return lines.join('\n');
+}

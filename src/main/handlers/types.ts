@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { CallName, CallResult, Calls, EventName, Events } from '../../shared/contract';
+import type { SessionSettings } from '../../shared/session';
+import type { Clock, DesktopShell, Dialogs, KeyStore, SettingsStore } from '../services/ports';
+import type { SessionStore } from '../services/sessions';
+
+/**
+ * The implementation of every contract call, with arguments already validated by the contract's schemas.
+ * Electron's IPC registration and the browser preview's HTTP bridge both wrap this same table.
+ */
+export type Handlers = {
+  [K in CallName]: (...args: z.output<Calls[K]['args']>) => Promise<CallResult<K>>;
+};
+
+/** Pushes an event to the UI (webContents.send in Electron, server-sent events in the preview). */
+export type Emit = <K extends EventName>(name: K, payload: Events[K]) => void;
+
+export interface HandlerDeps {
+  store: SessionStore;
+  keyStore: KeyStore;
+  dialogs: Dialogs;
+  shell: DesktopShell;
+  settings: SettingsStore<SessionSettings>;
+  emit: Emit;
+  /** Environment for API-key overrides (GEMINI_API_KEY) and GOOGLE_GEMINI_BASE_URL. */
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+}

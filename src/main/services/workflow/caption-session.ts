@@ -1,0 +1,81 @@
+import { captionError } from '../../../shared/caption';
+import type { ImageEntry } from '../../../shared/session';
+import { type CaptionJob, type CaptionOutcome, type CaptionRun, type RunProgress, startCaptionRun } from '../captioner';
+import type { Clock } from '../ports';
+import type { ImagePatch, SessionStore } from '../sessions';
+
+export interface CaptionSessionOptions {
+  apiKey: string;
+  /** Caption images that already have a caption too (user edits included). */
+  recaption?: boolean;
+  /** Restrict the run to these image ids (regenerate one, retry the failed...). */
+  only?: ReadonlyArray<string>;
+  baseUrl?: string;
+  clock?: Clock;
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  onOutcome?: (o: CaptionOutcome) => void;
+}
+
+/**
+ * Which images a run sends to Gemini. Excluded images never; captioned or edited ones only when asked to
+ * recaption (or named explicitly); blocked ones only when named or recaptioning, since Gemini will most likely
+ * block them again and they need a human caption.
+ */
+export function selectJobs(images: ReadonlyArray<ImageEntry>, opts: Pick<CaptionSessionOptions, 'recaption' | 'only'>) {
+  const only = opts.only ? new Set(opts.only) : null;
+  return images.filter((img) => {
+    if (img.excluded) return false;
+    if (only) return only.has(img.id);
+    if (opts.recaption) return true;
+    return img.status === 'new' || img.status === 'failed';
+  });
+}
+
+/**
+ * Captions a session's images, persisting each outcome the moment it arrives (one journal line), so a crash or
+ * quit loses nothing and the next run continues with what is left.
+ */
+export async function captionSession(
+  store: SessionStore,
+  sessionId: string,
+  opts: CaptionSessionOptions,
+): Promise<CaptionRun> {
+  const manifest = await store.load(sessionId);
+  const jobs: CaptionJob[] = selectJobs(manifest.images, opts).map((i) => ({
+    id: i.id,
+    source: i.source,
+    format: i.format,
+  }));
+  const byId = new Map(manifest.images.map((i) => [i.id, i]));
+  return startCaptionRun({
+    apiKey: opts.apiKey,
+    trigger: manifest.trigger,
+    settings: manifest.settings,
+    jobs,
+    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    onOutcome: async (o) => {
+      await store.updateImage(
+        sessionId,
+        o.id,
+        o.status === 'captioned'
+          ? { caption: o.caption, captionSource: 'model', status: 'captioned', error: null, model: o.model }
+          : failurePatch(o, byId.get(o.id), manifest.trigger),
+      );
+      opts.onOutcome?.(o);
+    },
+  });
+}
+
+/** A failed recaption must not erase a good caption: the image keeps it and its status, and notes the error. */
+function failurePatch(
+  o: Extract<CaptionOutcome, { status: 'failed' | 'blocked' }>,
+  before: ImageEntry | undefined,
+  trigger: string,
+): ImagePatch {
+  if (before && captionError(before.caption, trigger) === null) return { error: o.error };
+  return { status: o.status, error: o.error };
+}

@@ -1,0 +1,100 @@
+/**
+ * Progress and result shapes that cross process boundaries (IPC events, the preview bridge, the CLI). The
+ * services produce exactly these types; they live here so the renderer can use them without importing services.
+ */
+
+/**
+ * Work starts while folders are still being listed: during `scanning`, `done` counts processed files and `total`
+ * still grows; during `processing` every file is known and `total` is final.
+ */
+export interface ImportProgress {
+  phase: 'scanning' | 'processing';
+  done: number;
+  total: number;
+  /** relPath of the file that just finished. */
+  current?: string;
+}
+
+export type ImageRunState = 'queued' | 'captioning' | 'captioned' | 'failed' | 'blocked';
+
+export interface RunProgress {
+  total: number;
+  /** Images captioned. */
+  done: number;
+  failed: number;
+  blocked: number;
+  /** Images without an outcome yet (queued, waiting to retry or in flight). */
+  remaining: number;
+  /** Images being captioned right now (a request in flight or waiting for the rate limiter). */
+  inFlight: number;
+  /** Outcomes per minute over the last minute. */
+  ratePerMinute: number;
+  etaSeconds: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  paused: boolean;
+  /** The model new requests go to. */
+  model: string;
+  lastImage?: { id: string; state: ImageRunState };
+}
+
+export type RunStatus = 'completed' | 'cancelled' | 'quota-exhausted' | 'invalid-key' | 'model-not-found';
+
+export interface RunSummary {
+  status: RunStatus;
+  message: string | null;
+  captioned: number;
+  failed: number;
+  blocked: number;
+  /** Images left without an outcome (not reached, cancelled in flight, stopped by quota): the next run does them. */
+  notAttempted: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  elapsedMs: number;
+}
+
+export interface ExportProgress {
+  /** Images written so far (each with its caption). */
+  done: number;
+  total: number;
+  /** Bytes written to the output so far. */
+  bytes: number;
+}
+
+/** One reason an image blocks the export (`error`) or deserves a look (`warning`). */
+export interface ExportProblem {
+  imageId: string;
+  relPath: string;
+  exportName: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ExportReport {
+  /** The ZIP file or folder written. */
+  path: string;
+  images: number;
+  /** Total bytes written (ZIP size, or the sum of the folder's files). */
+  bytes: number;
+  /** Images exported although their source changed since import. */
+  warnings: ExportProblem[];
+  /** Images re-encoded (upright or format conversion). */
+  converted: number;
+  /** Images copied byte for byte. */
+  copied: number;
+}
+
+export interface SessionSummary {
+  id: string;
+  name: string;
+  trigger: string;
+  imageCount: number;
+  /** Images whose status is `captioned` or `edited`. */
+  captionedCount: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Plain-language message when the session cannot be read (it is listed so the user can remove it). */
+  broken: null | string;
+}

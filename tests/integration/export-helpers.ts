@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { cp, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import yauzl from 'yauzl';
+import { assignExportNames } from '../../src/main/services/exporter';
+import type { ImageEntry, ImageFormat } from '../../src/shared/session';
+
+/**
+ * Shared by the export integration tests: session entries built by hand from real fixture files (the importer
+ * is not used, so these tests only exercise the exporter) and a yauzl reader for the ZIPs written.
+ */
+
+export const FIXTURES = '/work/shared/fixtures/dropped-folder';
+export const TRIGGER = 'TOK';
+
+/** The 12 fixture images the importer accepts (junk and broken files left out). */
+export const FIXTURE_IMAGES = [
+  'IMG_0001.JPG',
+  'Vacation 2025/IMG_0001.jpg',
+  'Vacation 2025/IMG_0002.jpeg',
+  'Vacation 2025/day two/rocket launch.jpg',
+  'studio/motorcycle.png',
+  'studio/café über 東京 ✨.webp',
+  'studio/rotated-exif6.jpg',
+  'studio/cmyk.jpg',
+  'studio/alpha.png',
+  'studio/gray16.png',
+  'studio/iphone.heic',
+  'studio/animated.gif',
+];
+
+/** Extra images with transparency the fixtures lack, written into the copy: an alpha WebP and an alpha GIF. */
+export const GENERATED_ALPHA = ['studio/glass.webp', 'studio/sticker.gif'];
+
+/** Copies the fixture folder into `root` and adds the generated alpha images. */
+export async function prepareFixtures(root: string): Promise<void> {
+  await cp(FIXTURES, root, { recursive: true });
+  const rgba = sharp({
+    create: { width: 160, height: 120, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.4 } },
+  });
+  await rgba
+    .clone()
+    .webp({ lossless: true })
+    .toFile(join(root, GENERATED_ALPHA[0] as string));
+  await rgba
+    .clone()
+    .gif()
+    .toFile(join(root, GENERATED_ALPHA[1] as string));
+}
+
+const FORMAT: Record<string, ImageFormat> = {
+  jpeg: 'jpeg',
+  png: 'png',
+  webp: 'webp',
+  heif: 'heic',
+  avif: 'avif',
+  tiff: 'tiff',
+  gif: 'gif',
+};
+
+export function captionFor(relPath: string): string {
+  return `photo of ${TRIGGER} ${relPath.replaceAll('/', ' in ').replace(/\.[^.]+$/u, '')} — “über” 東京 ✨`;
+}
+
+/** Session entries for `relPaths` under `root`, with metadata read by sharp as the importer would. */
+export async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promise<ImageEntry[]> {
+  const names = assignExportNames(
+    [],
+    relPaths.map((relPath) => ({ id: relPath, relPath })),
+  );
+  return Promise.all(
+    relPaths.map(async (relPath) => {
+      const source = join(root, relPath);
+      const meta = await sharp(source).metadata();
+      const s = await stat(source);
+      const format = FORMAT[meta.format];
+      if (!format) throw new Error(`unexpected format ${meta.format} for ${relPath}`);
+      return {
+        id: relPath,
+        source,
+        relPath,
+        format,
+        width: meta.autoOrient.width,
+        height: meta.autoOrient.height,
+        orientation: meta.orientation ?? 1,
+        hasAlpha: meta.hasAlpha,
+        bytes: s.size,
+        mtimeMs: s.mtimeMs,
+        exportName: names.get(relPath) ?? relPath,
+        caption: captionFor(relPath),
+        captionSource: 'model' as const,
+        status: 'captioned' as const,
+        error: null,
+        excluded: false,
+        model: 'gemini-2.5-flash',
+      };
+    }),
+  );
+}
+
+export interface ZipEntryRead {
+  data: Buffer;
+  method: number;
+  utf8Flag: boolean;
+}
+
+/** Every entry of a ZIP, read back with yauzl (which also checks CRCs and sizes). */
+export async function readZip(path: string): Promise<Map<string, ZipEntryRead>> {
+  const zip = await yauzl.openPromise(path);
+  const out = new Map<string, ZipEntryRead>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      out.set(entry.fileName, {
+        data: Buffer.concat(chunks),
+        method: entry.compressionMethod,
+        utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
+      });
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}
+
+export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+export const fileSha256 = async (path: string) => sha256(await readFile(path));
