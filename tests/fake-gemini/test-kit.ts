@@ -6,10 +6,11 @@ import sharp from 'sharp';
 import { DEFAULT_PROMPT } from '../../src/main/services/captioner/prompt';
 import type { Clock } from '../../src/main/services/ports';
 import type { ImageFormat, SessionSettings } from '../../src/shared/session';
+import { FIXTURES_DIR } from '../support/fixtures';
 
 /** Helpers shared by the captioner's integration tests and benchmark. */
 
-export const FIXTURES = '/work/shared/fixtures/dropped-folder';
+export const FIXTURES = FIXTURES_DIR;
 
 export function testSettings(patch: Partial<SessionSettings> = {}): SessionSettings {
   return {

@@ -1,46 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CaptionOutcome, type RunOptions, startCaptionRun } from '../../src/main/services/captioner';
+import { describe, expect, it } from 'vitest';
 import { captionError } from '../../src/shared/caption';
-import { FAKE_API_KEY, type FakeGemini, type Fault, startFakeGemini } from '../fake-gemini';
-import { fastClock, generateJpegs, tempDir, testSettings } from '../fake-gemini/test-kit';
+import type { Fault } from '../fake-gemini';
+import { fastClock, generateJpegs, testSettings } from '../fake-gemini/test-kit';
+import { setupFakeGeminiRun } from '../support/fake-gemini-run';
 
 /** Answers that carry no caption: safety blocks, prompt blocks, unreadable images, thinking eating the budget. */
 
-let fake: FakeGemini;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let jobs: RunOptions['jobs'];
-
-beforeAll(async () => {
-  tmp = await tempDir();
-  jobs = await generateJpegs(tmp.dir, 2, 160);
+const ctx = setupFakeGeminiRun({
+  jobs: (dir) => generateJpegs(dir, 2, 160),
+  defaults: () => ({ settings: testSettings({ concurrency: 1 }), clock: fastClock() }),
 });
-afterAll(() => tmp.cleanup());
-afterEach(() => fake?.close());
-
-async function captionAll(extra: Partial<RunOptions> = {}) {
-  const outcomes: CaptionOutcome[] = [];
-  const summary = await startCaptionRun({
-    apiKey: FAKE_API_KEY,
-    trigger: 'my_cat',
-    settings: testSettings({ concurrency: 1 }),
-    jobs,
-    baseUrl: fake.url,
-    clock: fastClock(),
-    onOutcome: (o) => {
-      outcomes.push(o);
-    },
-    ...extra,
-  }).done;
-  return { summary, outcomes, generate: fake.requests.filter((r) => r.kind === 'generateContent') };
-}
 
 describe('answers without a caption', () => {
   it.each<[Fault, RegExp]>([
     ['safety', /^Blocked by Gemini's safety filter \(SAFETY\): needs a caption$/u],
     ['prompt-block', /^Blocked by Gemini's safety filter \(PROHIBITED_CONTENT\): needs a caption$/u],
   ])('%s -> blocked, never a placeholder caption, never retried', async (fault, message) => {
-    fake = await startFakeGemini({ fault: () => fault });
-    const { summary, outcomes, generate } = await captionAll();
+    await ctx.startFake({ fault: () => fault });
+    const { summary, outcomes, generate } = await ctx.captionAll();
     expect(summary).toMatchObject({ status: 'completed', captioned: 0, blocked: 2, failed: 0 });
     for (const o of outcomes) {
       expect(o.status).toBe('blocked');
@@ -52,8 +29,8 @@ describe('answers without a caption', () => {
   });
 
   it('fails an unreadable image at once with a clear reason (no retries)', async () => {
-    fake = await startFakeGemini({ fault: (r) => (r.index === 1 ? 'bad-image' : undefined) });
-    const { summary, outcomes, generate } = await captionAll();
+    await ctx.startFake({ fault: (r) => (r.index === 1 ? 'bad-image' : undefined) });
+    const { summary, outcomes, generate } = await ctx.captionAll();
     expect(summary).toMatchObject({ captioned: 1, failed: 1 });
     const failed = outcomes.find((o) => o.status === 'failed');
     expect(failed?.status === 'failed' && failed.error).toMatch(
@@ -63,8 +40,8 @@ describe('answers without a caption', () => {
   });
 
   it('MAX_TOKENS with no text: retried once with twice the cap, then a clear failure', async () => {
-    fake = await startFakeGemini({ fault: () => 'max-tokens' });
-    const { summary, outcomes, generate } = await captionAll();
+    await ctx.startFake({ fault: () => 'max-tokens' });
+    const { summary, outcomes, generate } = await ctx.captionAll();
     expect(summary).toMatchObject({ failed: 2, captioned: 0 });
     expect(generate.map((r) => r.maxOutputTokens)).toEqual([400, 800, 400, 800]);
     for (const o of outcomes)
@@ -72,9 +49,9 @@ describe('answers without a caption', () => {
   });
 
   it('thinking that eats the whole cap (an unlisted 2.5 Flash) recovers with the doubled cap', async () => {
-    fake = await startFakeGemini({ thinkingTokens: 3000 });
+    await ctx.startFake({ thinkingTokens: 3000 });
     const model = 'gemini-2.5-flash-preview-09-2025'; // unknown to models.ts: default thinking, 2048-token cap
-    const { summary, outcomes, generate } = await captionAll({
+    const { summary, outcomes, generate } = await ctx.captionAll({
       settings: testSettings({ model, fallbackModels: [], concurrency: 1 }),
     });
     expect(summary).toMatchObject({ status: 'completed', captioned: 2 });
@@ -90,8 +67,8 @@ describe('answers without a caption', () => {
   });
 
   it('2.5 Pro (thinking cannot be turned off) gets a budget and room, so captions are never empty', async () => {
-    fake = await startFakeGemini({ thinkingTokens: 300 });
-    const { summary, outcomes, generate } = await captionAll({
+    await ctx.startFake({ thinkingTokens: 300 });
+    const { summary, outcomes, generate } = await ctx.captionAll({
       settings: testSettings({ model: 'gemini-2.5-pro', fallbackModels: [], concurrency: 2 }),
     });
     expect(summary).toMatchObject({ status: 'completed', captioned: 2 });

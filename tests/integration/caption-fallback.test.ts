@@ -1,45 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CaptionOutcome,
-  type RunOptions,
-  type RunProgress,
-  startCaptionRun,
-} from '../../src/main/services/captioner';
-import { FAKE_API_KEY, type FakeGemini, type FakeGeminiOptions, startFakeGemini } from '../fake-gemini';
-import { fastClock, generateJpegs, tempDir, testSettings } from '../fake-gemini/test-kit';
+import { describe, expect, it } from 'vitest';
+import type { RunOptions } from '../../src/main/services/captioner';
+import type { FakeGeminiOptions } from '../fake-gemini';
+import { fastClock, generateJpegs, testSettings } from '../fake-gemini/test-kit';
+import { setupFakeGeminiRun } from '../support/fake-gemini-run';
 
 /** Fallback models: a failing model is left for the next one; daily quotas move on, then stop the run. */
 
-let fake: FakeGemini;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let jobs: RunOptions['jobs'];
-
-beforeAll(async () => {
-  tmp = await tempDir();
-  jobs = await generateJpegs(tmp.dir, 8, 120);
+const ctx = setupFakeGeminiRun({
+  jobs: (dir) => generateJpegs(dir, 8, 120),
+  defaults: () => ({ settings: testSettings({ concurrency: 1 }), clock: fastClock() }),
 });
-afterAll(() => tmp.cleanup());
-afterEach(() => fake?.close());
 
 async function captionAll(fakeOpts: FakeGeminiOptions, extra: Partial<RunOptions> = {}) {
-  fake = await startFakeGemini(fakeOpts);
-  const outcomes: CaptionOutcome[] = [];
-  const events: RunProgress[] = [];
-  const summary = await startCaptionRun({
-    apiKey: FAKE_API_KEY,
-    trigger: 'my_cat',
-    settings: testSettings({ concurrency: 1 }),
-    jobs,
-    baseUrl: fake.url,
-    clock: fastClock(),
-    onOutcome: (o) => {
-      outcomes.push(o);
-    },
-    onProgress: (p) => events.push(p),
-    ...extra,
-  }).done;
-  const generate = fake.requests.filter((r) => r.kind === 'generateContent');
-  return { summary, outcomes, events, generate };
+  await ctx.startFake(fakeOpts);
+  return ctx.captionAll(extra);
 }
 
 describe('fallback models', () => {
@@ -77,7 +51,9 @@ describe('fallback models', () => {
     );
     expect(summary).toMatchObject({ status: 'completed', captioned: 8 });
     expect(outcomes.filter((o) => o.model === 'gemini-2.5-flash-lite')).toHaveLength(6);
-    expect(fake.requests.filter((r) => r.model === 'gemini-0-missing').map((r) => r.outcome)).toEqual(['not-found']);
+    expect(ctx.fake.requests.filter((r) => r.model === 'gemini-0-missing').map((r) => r.outcome)).toEqual([
+      'not-found',
+    ]);
   });
 
   it('without fallbacks a daily quota stops the run at once', async () => {

@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaptionOutcome, type RunOptions, startCaptionRun } from '../../src/main/services/captioner';
+import { describe, expect, it } from 'vitest';
+import type { CaptionOutcome } from '../../src/main/services/captioner';
 import { downscaleForGemini } from '../../src/main/services/captioner/downscale';
-import {
-  describeImage,
-  FAKE_API_KEY,
-  type FakeGemini,
-  type Fault,
-  type FaultRequest,
-  startFakeGemini,
-} from '../fake-gemini';
-import { fastClock, generateJpegs, groupBy, sha256, tempDir, testSettings } from '../fake-gemini/test-kit';
+import { describeImage, type Fault, type FaultRequest } from '../fake-gemini';
+import { fastClock, generateJpegs, groupBy, sha256, testSettings } from '../fake-gemini/test-kit';
+import { setupFakeGeminiRun } from '../support/fake-gemini-run';
 
 /**
  * Fault injection: ~30% of requests fail with a mix of 429 (with RetryInfo), 503, 500 and dropped connections.
@@ -35,18 +29,9 @@ function deterministicFaults(req: FaultRequest): Fault | undefined {
   return roll < FAIL_RATE ? KINDS[Math.floor((roll / FAIL_RATE) * KINDS.length)] : undefined;
 }
 
-let fake: FakeGemini;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let jobs: RunOptions['jobs'];
-
-beforeAll(async () => {
-  tmp = await tempDir();
-  jobs = await generateJpegs(tmp.dir, IMAGES, 96);
-  fake = await startFakeGemini({ latencyMs: 15, jitterMs: 10, fault: deterministicFaults, faultRetryDelaySeconds: 1 });
-});
-afterAll(async () => {
-  await fake.close();
-  await tmp.cleanup();
+const ctx = setupFakeGeminiRun({
+  jobs: (dir) => generateJpegs(dir, IMAGES, 96),
+  sharedFake: { latencyMs: 15, jitterMs: 10, fault: deterministicFaults, faultRetryDelaySeconds: 1 },
 });
 
 describe('fault injection', () => {
@@ -54,24 +39,20 @@ describe('fault injection', () => {
     const calls = new Map<string, number>();
     const outcomes: CaptionOutcome[] = [];
     const clock = fastClock();
-    const summary = await startCaptionRun({
-      apiKey: FAKE_API_KEY,
-      trigger: 'my_cat',
+    const summary = await ctx.start({
       settings: testSettings({ concurrency: 6, downscale: 256 }),
-      jobs,
-      baseUrl: fake.url,
       clock,
       onOutcome: async (o) => {
         calls.set(o.id, (calls.get(o.id) ?? 0) + 1);
         outcomes.push(o);
       },
-    }).done;
+    }).run.done;
 
     expect(summary).toMatchObject({ status: 'completed', captioned: IMAGES, failed: 0, blocked: 0, notAttempted: 0 });
     expect(calls.size).toBe(IMAGES);
     expect([...calls.values()].every((n) => n === 1)).toBe(true);
 
-    const generate = fake.requests.filter((r) => r.kind === 'generateContent');
+    const generate = ctx.generations();
     const failedShare = generate.filter((r) => r.outcome !== 'ok').length / generate.length;
     // The injection really happened at about the intended rate, with every kind represented.
     expect(failedShare).toBeGreaterThan(0.15);
@@ -92,7 +73,7 @@ describe('fault injection', () => {
     expect(clock.sleeps.filter((ms) => ms >= 1000).length).toBeGreaterThan(0);
 
     // And the captions are right for the bytes sent.
-    for (const job of jobs) {
+    for (const job of ctx.jobs) {
       const sent = await downscaleForGemini(job.source, job.format, 256);
       const o = outcomes.find((x) => x.id === job.id);
       expect(o?.status === 'captioned' && o.caption).toBe(`photo of my_cat ${describeImage(sha256(sent.data))}`);

@@ -1,44 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CaptionOutcome, type RunOptions, startCaptionRun } from '../../src/main/services/captioner';
-import { FAKE_API_KEY, type FakeGemini, type Fault, type RequestLog, startFakeGemini } from '../fake-gemini';
-import { fastClock, generateJpegs, groupBy, tempDir, testSettings } from '../fake-gemini/test-kit';
+import { describe, expect, it } from 'vitest';
+import type { RunOptions } from '../../src/main/services/captioner';
+import type { Fault } from '../fake-gemini';
+import { fastClock, generateJpegs, groupBy, testSettings } from '../fake-gemini/test-kit';
+import { setupFakeGeminiRun } from '../support/fake-gemini-run';
 
 /** Retries against the fake server: RetryInfo honoured (real clock), backoff on 5xx and dropped connections. */
 
-let fake: FakeGemini;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let jobs: RunOptions['jobs'];
-
-beforeAll(async () => {
-  tmp = await tempDir();
-  jobs = await generateJpegs(tmp.dir, 3, 200);
+const ctx = setupFakeGeminiRun({
+  jobs: (dir) => generateJpegs(dir, 3, 200),
+  defaults: () => ({ settings: testSettings({ concurrency: 1 }) }),
 });
-afterAll(() => tmp.cleanup());
-afterEach(() => fake?.close());
 
 function run(extra: Partial<RunOptions> = {}) {
-  const outcomes: CaptionOutcome[] = [];
-  const handle = startCaptionRun({
-    apiKey: FAKE_API_KEY,
-    trigger: 'my_cat',
-    settings: testSettings({ concurrency: 1 }),
-    jobs,
-    baseUrl: fake.url,
-    onOutcome: (o) => {
-      outcomes.push(o);
-    },
-    ...extra,
-  });
+  const { run: handle, outcomes } = ctx.start(extra);
   return { outcomes, done: handle.done };
 }
-
-const generations = (): RequestLog[] => fake.requests.filter((r) => r.kind === 'generateContent');
 
 describe('retries', () => {
   it('waits out a 429 RetryInfo delay before retrying, and holds back the whole model meanwhile', async () => {
     // The first request of the run gets a per-minute 429 with retryDelay "1s"; everything else passes.
     // 429s come back at once while answers take 200 ms, so the other worker's next image starts mid cool-down.
-    fake = await startFakeGemini({
+    await ctx.startFake({
       latencyMs: 200,
       faultRetryDelaySeconds: 1,
       fault: (r) => (r.index === 1 ? '429' : undefined),
@@ -48,7 +30,7 @@ describe('retries', () => {
     expect(summary).toMatchObject({ status: 'completed', captioned: 3 });
     expect(outcomes).toHaveLength(3);
 
-    const log = generations();
+    const log = ctx.generations();
     const limited = log.find((r) => r.outcome === 'rate-limit');
     expect(limited).toBeDefined();
     const retry = log.find((r) => r.imageKey === limited?.imageKey && r.index > (limited?.index ?? 0));
@@ -63,21 +45,21 @@ describe('retries', () => {
   });
 
   it.each<Fault>(['503', '500', 'drop'])('backs off with jitter after %s and then succeeds', async (kind) => {
-    fake = await startFakeGemini({ fault: (r) => (r.attempt <= 2 ? kind : undefined) });
+    await ctx.startFake({ fault: (r) => (r.attempt <= 2 ? kind : undefined) });
     const clock = fastClock();
     const { outcomes, done } = run({ clock, random: () => 0.5 });
     expect(await done).toMatchObject({ status: 'completed', captioned: 3, failed: 0 });
     expect(outcomes.every((o) => o.status === 'captioned')).toBe(true);
     // Two failures per image, retried after full-jitter delays 0.5 * 1 s and 0.5 * 2 s.
     expect(clock.sleeps).toEqual([500, 1000, 500, 1000, 500, 1000]);
-    const byImage = groupBy(generations(), (r) => r.imageKey);
+    const byImage = groupBy(ctx.generations(), (r) => r.imageKey);
     for (const reqs of byImage.values())
       expect(reqs.map((r) => r.outcome)).toEqual([expect.any(String), expect.any(String), 'ok']);
   });
 
   it('gives an image up after the attempt budget with a clear reason, and carries on with the others', async () => {
     const doomed = new Set<string>();
-    fake = await startFakeGemini({
+    await ctx.startFake({
       fault: (r) => {
         if (doomed.size === 0 && r.imageKey) doomed.add(r.imageKey);
         return r.imageKey && doomed.has(r.imageKey) ? '503' : undefined;
@@ -90,13 +72,13 @@ describe('retries', () => {
     expect(await done).toMatchObject({ status: 'completed', captioned: 2, failed: 1 });
     const failed = outcomes.find((o) => o.status === 'failed');
     expect(failed?.status === 'failed' && failed.error).toMatch(/overloaded.*Gave up after 5 attempts/u);
-    expect(generations().filter((r) => doomed.has(r.imageKey ?? ''))).toHaveLength(5);
+    expect(ctx.generations().filter((r) => doomed.has(r.imageKey ?? ''))).toHaveLength(5);
   });
 });
 
 describe('connection loss', () => {
   it('an unreachable server rejects done with a network AppError before anything is attempted', async () => {
-    fake = await startFakeGemini();
+    const fake = await ctx.startFake();
     const url = fake.url;
     await fake.close();
     const { outcomes, done } = run({ baseUrl: url });
@@ -105,13 +87,13 @@ describe('connection loss', () => {
   });
 
   it('a connection that keeps dropping stops the run without marking images failed', async () => {
-    fake = await startFakeGemini({ fault: () => 'drop' });
+    await ctx.startFake({ fault: () => 'drop' });
     const { outcomes, done } = run({ clock: fastClock(), settings: testSettings({ concurrency: 2 }) });
     await expect(done).rejects.toMatchObject({
       kind: 'network',
       message: expect.stringMatching(/Lost the connection/u),
     });
     expect(outcomes).toEqual([]);
-    expect(generations().length).toBeGreaterThanOrEqual(5);
+    expect(ctx.generations().length).toBeGreaterThanOrEqual(5);
   });
 });

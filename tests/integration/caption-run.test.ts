@@ -1,11 +1,11 @@
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CaptionOutcome, type RunProgress, startCaptionRun } from '../../src/main/services/captioner';
+import { describe, expect, it } from 'vitest';
 import { downscaleForGemini } from '../../src/main/services/captioner/downscale';
 import { captionError } from '../../src/shared/caption';
 import type { ImageFormat } from '../../src/shared/session';
-import { describeImage, FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
-import { copyFixtures, FIXTURES, fastClock, sha256, tempDir, testSettings } from '../fake-gemini/test-kit';
+import { describeImage } from '../fake-gemini';
+import { copyFixtures, FIXTURES, fastClock, sha256, testSettings } from '../fake-gemini/test-kit';
+import { setupFakeGeminiRun } from '../support/fake-gemini-run';
 
 const TRIGGER = 'ide_main_hall';
 const FIXTURE_FILES: ReadonlyArray<[string, ImageFormat]> = [
@@ -16,38 +16,22 @@ const FIXTURE_FILES: ReadonlyArray<[string, ImageFormat]> = [
   ['studio/gray16.png', 'png'],
 ];
 
-let fake: FakeGemini;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let jobs: Array<{ id: string; source: string; format: ImageFormat }>;
-
-beforeAll(async () => {
-  tmp = await tempDir();
-  const paths = await copyFixtures(
-    tmp.dir,
-    FIXTURE_FILES.map(([p]) => p),
-  );
-  jobs = paths.map((source, i) => ({ id: `fx-${i}`, source, format: FIXTURE_FILES[i]?.[1] ?? 'jpeg' }));
+const ctx = setupFakeGeminiRun({
+  jobs: async (dir) => {
+    const paths = await copyFixtures(
+      dir,
+      FIXTURE_FILES.map(([p]) => p),
+    );
+    return paths.map((source, i) => ({ id: `fx-${i}`, source, format: FIXTURE_FILES[i]?.[1] ?? 'jpeg' }));
+  },
+  defaults: () => ({ trigger: TRIGGER }),
 });
-afterAll(() => tmp.cleanup());
-afterEach(() => fake?.close());
 
 describe('caption run against the fake Gemini (real @google/genai client)', () => {
   it('captions real photos: upright JPEGs within the downscale reach the server, captions are normalised', async () => {
-    fake = await startFakeGemini({ latencyMs: 20 });
-    const outcomes: CaptionOutcome[] = [];
-    const events: RunProgress[] = [];
-    const run = startCaptionRun({
-      apiKey: FAKE_API_KEY,
-      trigger: TRIGGER,
-      settings: testSettings({ downscale: 512 }),
-      jobs,
-      baseUrl: fake.url,
-      clock: fastClock(),
-      onOutcome: (o) => {
-        outcomes.push(o);
-      },
-      onProgress: (p) => events.push(p),
-    });
+    const fake = await ctx.startFake({ latencyMs: 20 });
+    const { jobs } = ctx;
+    const { run, outcomes, events } = ctx.start({ settings: testSettings({ downscale: 512 }), clock: fastClock() });
     const summary = await run.done;
 
     expect(summary).toMatchObject({
@@ -94,37 +78,23 @@ describe('caption run against the fake Gemini (real @google/genai client)', () =
   });
 
   it('reports a bad key once, before any image request', async () => {
-    fake = await startFakeGemini();
-    const outcomes: CaptionOutcome[] = [];
-    const summary = await startCaptionRun({
-      apiKey: 'AIzaSy-not-a-real-key-123',
-      trigger: TRIGGER,
-      settings: testSettings(),
-      jobs,
-      baseUrl: fake.url,
-      onOutcome: (o) => {
-        outcomes.push(o);
-      },
-    }).done;
+    const fake = await ctx.startFake();
+    const { run, outcomes } = ctx.start({ apiKey: 'AIzaSy-not-a-real-key-123' });
+    const summary = await run.done;
     expect(summary.status).toBe('invalid-key');
     expect(summary.message).toMatch(/not valid/u);
     expect(summary.message).not.toContain('AIzaSy-not-a-real-key-123');
-    expect(summary.notAttempted).toBe(jobs.length);
+    expect(summary.notAttempted).toBe(ctx.jobs.length);
     expect(outcomes).toEqual([]);
     expect(fake.requests.map((r) => r.kind)).toEqual(['models.get']);
   });
 
   it('reports a missing key without calling the API, and an unknown model as model-not-found', async () => {
-    fake = await startFakeGemini();
-    const base = { trigger: TRIGGER, jobs, baseUrl: fake.url, onOutcome: () => {} };
-    const noKey = await startCaptionRun({ ...base, apiKey: '  ', settings: testSettings() }).done;
+    const fake = await ctx.startFake();
+    const noKey = await ctx.start({ apiKey: '  ' }).run.done;
     expect(noKey.status).toBe('invalid-key');
     expect(fake.requests).toHaveLength(0);
-    const unknown = await startCaptionRun({
-      ...base,
-      apiKey: FAKE_API_KEY,
-      settings: testSettings({ model: 'gemini-9-ultra' }),
-    }).done;
+    const unknown = await ctx.start({ settings: testSettings({ model: 'gemini-9-ultra' }) }).run.done;
     expect(unknown.status).toBe('model-not-found');
     expect(unknown.message).toContain('gemini-9-ultra');
     expect(fake.requests.filter((r) => r.kind === 'generateContent')).toHaveLength(0);

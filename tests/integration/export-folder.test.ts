@@ -1,33 +1,23 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExportProgress, exportFolder, exportZip } from '../../src/main/services/exporter';
 import { AppError } from '../../src/shared/errors';
 import type { ImageEntry } from '../../src/shared/session';
-import {
-  entriesFor,
-  FIXTURE_IMAGES,
-  GENERATED_ALPHA,
-  prepareFixtures,
-  readZip,
-  sha256,
-  TRIGGER,
-} from './export-helpers';
+import { removeDir } from '../support/fixtures';
+import { exportFixture, readZip, sha256, TRIGGER } from './export-helpers';
 
 let root: string;
 let entries: ImageEntry[];
 let zipContent: Map<string, string>;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'export-folder-it-'));
-  await prepareFixtures(join(root, 'dropped'));
-  entries = await entriesFor(join(root, 'dropped'), [...FIXTURE_IMAGES, ...GENERATED_ALPHA]);
+  ({ root, entries } = await exportFixture('export-folder-it-'));
   const zipPath = join(root, 'reference.zip');
   await exportZip({ images: entries, trigger: TRIGGER, outPath: zipPath });
   zipContent = new Map([...(await readZip(zipPath))].map(([name, e]) => [name, sha256(e.data)]));
 });
-afterAll(() => rm(root, { recursive: true, force: true }));
+afterAll(() => removeDir(root));
 
 async function folderContent(dir: string): Promise<Map<string, string>> {
   const names = await readdir(dir);

@@ -5,13 +5,13 @@ import sharp from 'sharp';
 import yauzl from 'yauzl';
 import { assignExportNames } from '../../src/main/services/exporter';
 import type { ImageEntry, ImageFormat } from '../../src/shared/session';
+import { FIXTURES_DIR, tempDir } from '../support/fixtures';
 
 /**
  * Shared by the export integration tests: session entries built by hand from real fixture files (the importer
  * is not used, so these tests only exercise the exporter) and a yauzl reader for the ZIPs written.
  */
 
-export const FIXTURES = '/work/shared/fixtures/dropped-folder';
 export const TRIGGER = 'TOK';
 
 /** The 12 fixture images the importer accepts (junk and broken files left out). */
@@ -35,7 +35,7 @@ export const GENERATED_ALPHA = ['studio/glass.webp', 'studio/sticker.gif'];
 
 /** Copies the fixture folder into `root` and adds the generated alpha images. */
 export async function prepareFixtures(root: string): Promise<void> {
-  await cp(FIXTURES, root, { recursive: true });
+  await cp(FIXTURES_DIR, root, { recursive: true });
   const rgba = sharp({
     create: { width: 160, height: 120, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.4 } },
   });
@@ -47,6 +47,17 @@ export async function prepareFixtures(root: string): Promise<void> {
     .clone()
     .gif()
     .toFile(join(root, GENERATED_ALPHA[1] as string));
+}
+
+/**
+ * The setup both export test files share: a fresh temp folder (`prefix` names it) holding the prepared fixtures in
+ * `root/dropped`, and the session entries of all 14 images. Remove `root` with `removeDir` when done.
+ */
+export async function exportFixture(prefix: string): Promise<{ root: string; entries: ImageEntry[] }> {
+  const root = await tempDir(prefix);
+  const sources = join(root, 'dropped');
+  await prepareFixtures(sources);
+  return { root, entries: await entriesFor(sources, [...FIXTURE_IMAGES, ...GENERATED_ALPHA]) };
 }
 
 const FORMAT: Record<string, ImageFormat> = {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,28 +8,16 @@ import { defaultZipName, type ExportProgress, exportZip, planExport } from '../.
 import { WHOLE_FILE_LIMIT } from '../../src/main/services/exporter/zip';
 import { AppError } from '../../src/shared/errors';
 import type { ImageEntry } from '../../src/shared/session';
-import {
-  entriesFor,
-  FIXTURE_IMAGES,
-  fileSha256,
-  GENERATED_ALPHA,
-  prepareFixtures,
-  readZip,
-  sha256,
-  TRIGGER,
-} from './export-helpers';
+import { removeDir } from '../support/fixtures';
+import { exportFixture, fileSha256, readZip, sha256, TRIGGER } from './export-helpers';
 
 let root: string;
-let sources: string;
 let entries: ImageEntry[];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'export-zip-it-'));
-  sources = join(root, 'dropped');
-  await prepareFixtures(sources);
-  entries = await entriesFor(sources, [...FIXTURE_IMAGES, ...GENERATED_ALPHA]);
+  ({ root, entries } = await exportFixture('export-zip-it-'));
 });
-afterAll(() => rm(root, { recursive: true, force: true }));
+afterAll(() => removeDir(root));
 
 async function freshDir(): Promise<string> {
   return mkdtemp(join(root, 'out-'));
