@@ -2,25 +2,30 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+const here = import.meta.dirname;
+
 export default defineConfig({
   main: {
+    // Runtime dependencies stay external (node_modules ships with the app; sharp has native files).
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(here, 'src/main/index.ts') } },
     },
   },
   preload: {
-    // A sandboxed preload must be CommonJS.
+    // A sandboxed preload is one self-contained CommonJS file: it can require `electron` and nothing else, so
+    // every import is bundled in (externalizeDeps off) and the output format is pinned to cjs.
     build: {
-      rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(here, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'src/renderer'),
+    root: resolve(here, 'src/renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(here, 'src/renderer/index.html') } },
     },
     plugins: [react()],
   },

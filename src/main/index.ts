@@ -1,7 +1,42 @@
-// Placeholder entry: the Electron shell is built in the desktop-app issue. The services under ./services carry
-// all the work and are usable today through the CLI (src/cli).
-import { app } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
+import { resolveAppPaths } from './adapters/paths';
+import { createLogger, redact } from './log';
+import { registerAppScheme } from './protocol';
+import { appUrlPredicate } from './security';
+import { type RunningApp, startApp } from './startup';
 
-app.whenReady().then(() => {
-  console.log('Caption Studio main process: window not built yet');
-});
+/**
+ * The Electron entry: what must happen before `ready` (error logging, the privileged scheme, the data folder,
+ * the single-instance lock), then startApp. Kept thin on purpose; each step lives in its own module.
+ */
+const log = createLogger();
+process.on('uncaughtException', (e) => log.error('Uncaught exception', e));
+process.on('unhandledRejection', (e) => log.error('Unhandled promise rejection', e));
+
+// electron-vite sets ELECTRON_RENDERER_URL for `dev`; a packaged app never loads a dev server.
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;
+registerAppScheme();
+const paths = resolveAppPaths(process.env);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let running: RunningApp | null = null;
+  app.on('second-instance', () => running?.showWindow());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) running?.showWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(() => {
+      running = startApp({ paths, devServerUrl, isAppUrl: appUrlPredicate(devServerUrl), log, env: process.env });
+    })
+    .catch((e: unknown) => {
+      log.error('Caption Studio could not start', e);
+      dialog.showErrorBox('Caption Studio could not start', redact(e instanceof Error ? e.message : String(e)));
+      app.exit(1);
+    });
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ListedCallName, ListedEventName } from './contract-names';
 import type { ErrorEnvelope } from './errors';
 import type { ExportProgress, ExportReport, ImportProgress, RunProgress, RunSummary, SessionSummary } from './progress';
 import { type ImageEntry, type SessionManifest, SessionSettings, type SkippedFile } from './session';
@@ -118,18 +119,12 @@ export interface Events {
 export type EventName = keyof Events;
 export type MenuCommand = 'new-dataset' | 'open-folder' | 'export' | 'settings' | 'caption-all';
 
-export const callNames = Object.keys(calls) as CallName[];
-export const eventNames: readonly EventName[] = [
-  'importProgress',
-  'runProgress',
-  'imageUpdated',
-  'runFinished',
-  'exportProgress',
-  'menuCommand',
-];
+export { callNames, channelOf, eventNames, listenerNameOf } from './contract-names';
 
-/** The IPC channel of a call or an event: derived, never spelled out elsewhere. */
-export const channelOf = (name: CallName | EventName): string => `caption-studio:${name}`;
+/** Compile-time proof that the preload's plain name lists (contract-names.ts) name exactly these calls/events. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: [Same<CallName, ListedCallName>, Same<EventName, ListedEventName>] = [true, true];
+void namesMatchContract;
 
 /** The API the renderer sees (window bridge in Electron, HTTP bridge in the preview), derived from the contract. */
 export type Api = { [K in CallName]: (...args: CallArgs<K>) => Promise<Envelope<CallResult<K>>> } & {

@@ -13,7 +13,7 @@ import { answer, modelResource, promptBlock, safetyBlock, thinkingTokensFor } fr
  * budgets and blocks without a network or a key. Every request is logged for assertions.
  */
 
-export const FAKE_API_KEY = 'test-key-0123456789';
+export const FAKE_API_KEY = 'AIzaFakeKeyForCaptionStudioTests0123456';
 
 export const FAKE_MODELS: readonly string[] = [
   'gemini-2.5-flash',

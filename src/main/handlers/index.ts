@@ -1,0 +1,58 @@
+import { createMediaService, type MediaService } from '../services/media';
+import { createContext } from './context';
+import { estimateHandlers } from './estimate';
+import { exportHandlers } from './exporting';
+import { imageHandlers } from './images';
+import { importHandlers } from './importing';
+import { keyHandlers } from './key';
+import { osHandlers } from './os';
+import { RunManager } from './run-manager';
+import { runHandlers } from './runs';
+import { sessionHandlers } from './sessions';
+import { settingsHandlers } from './settings';
+import type { HandlerDeps, Handlers } from './types';
+
+export { dispatch } from './dispatch';
+export type { Emit, HandlerDeps, Handlers } from './types';
+
+/** Everything the main process (or the browser preview) needs from the services, behind the typed contract. */
+export interface Backend {
+  /** One implementation per contract call; wrap with dispatch() at the boundary. */
+  handlers: Handlers;
+  /** Thumbnails and previews for the media protocol / HTTP route. */
+  media: MediaService;
+  /** A caption run is going (closing the window should ask first). */
+  hasActiveRuns(): boolean;
+  /** Cancels runs (captions already arrived stay saved), stops imports and exports, then closes the store. */
+  shutdown(): Promise<void>;
+}
+
+export function createBackend(deps: HandlerDeps): Backend {
+  const ctx = createContext(deps);
+  const runs = new RunManager(ctx);
+  const handlers: Handlers = {
+    ...sessionHandlers(ctx, runs),
+    ...importHandlers(ctx),
+    ...imageHandlers(ctx, runs),
+    ...estimateHandlers(ctx),
+    ...runHandlers(runs),
+    ...exportHandlers(ctx),
+    ...osHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...keyHandlers(ctx),
+  };
+  let closed: Promise<void> | null = null;
+  return {
+    handlers,
+    media: createMediaService(deps.store),
+    hasActiveRuns: () => runs.hasActive(),
+    shutdown() {
+      closed ??= (async () => {
+        const stopping = ctx.tasks.close(); // refuses new work at once, runs included
+        await Promise.all([runs.stopAll(), stopping]);
+        await deps.store.close();
+      })();
+      return closed;
+    },
+  };
+}

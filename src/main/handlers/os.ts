@@ -1,0 +1,31 @@
+import { AppError } from '../../shared/errors';
+import type { BackendContext } from './context';
+import type { Handlers } from './types';
+
+type OsCalls = 'chooseFolder' | 'chooseFiles' | 'chooseExportPath' | 'showInFolder' | 'openImage' | 'openExternal';
+
+/** Native dialogs and hand-offs to the OS. The shell port enforces the external-URL allow-list itself. */
+export function osHandlers(ctx: BackendContext): Pick<Handlers, OsCalls> {
+  const { dialogs, shell, store } = ctx.deps;
+  return {
+    chooseFolder: () => dialogs.chooseFolder(),
+    chooseFiles: () => dialogs.chooseFiles(),
+    chooseExportPath: (defaultName) => dialogs.chooseSavePath(defaultName),
+
+    /** Only files Caption Studio wrote or was given: an export it made, or an image of a dataset the UI opened. */
+    async showInFolder(path) {
+      if (!ctx.known.has(path)) {
+        throw new AppError('validation', 'Caption Studio can only show files it exported or images in a dataset.');
+      }
+      await shell.showInFolder(path);
+    },
+
+    async openImage(sessionId, imageId) {
+      const image = (await store.load(sessionId)).images.find((i) => i.id === imageId);
+      if (!image) throw new AppError('not-found', `Image "${imageId}" is not in this dataset.`);
+      await shell.openPath(image.source);
+    },
+
+    openExternal: (url) => shell.openExternal(url),
+  };
+}

@@ -1,0 +1,97 @@
+import type { Logger } from './log';
+
+/**
+ * Closing the window or quitting while captions are being written: ask first, then let the backend finish
+ * saving (its shutdown stops the run and flushes every caption received so far) before anything closes. Quitting
+ * with nothing running still awaits shutdown, so no write is ever cut off.
+ */
+
+export interface RunControl {
+  hasActiveRuns(): boolean;
+  shutdown(): Promise<void>;
+}
+
+export interface QuitGuardOptions {
+  backend: RunControl;
+  /** Asks the user whether to stop the running captioning; true means stop. */
+  confirmStop(): Promise<boolean>;
+  quit(): void;
+  log: Logger;
+  /** A shutdown that hangs must not keep a zombie app alive forever. */
+  shutdownLimitMs?: number;
+}
+
+interface Preventable {
+  preventDefault(): void;
+}
+
+export interface QuitGuard {
+  /**
+   * For the window's 'close' event. Stopping a run shuts the backend down, so a confirmed close quits the app
+   * (on macOS too, where closing the last window would otherwise leave it running without a backend).
+   */
+  onWindowClose(event: Preventable): void;
+  /** For app's 'before-quit' event. */
+  onBeforeQuit(event: Preventable): void;
+}
+
+export function createQuitGuard(opts: QuitGuardOptions): QuitGuard {
+  const limit = opts.shutdownLimitMs ?? 30_000;
+  let shutDown = false;
+  let shuttingDown: Promise<void> | null = null;
+  let asking = false;
+
+  function shutdown(): Promise<void> {
+    shuttingDown ??= (async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const cap = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          opts.log.error(`Shutdown did not finish within ${limit} ms; quitting anyway.`);
+          resolve();
+        }, limit);
+      });
+      try {
+        await Promise.race([opts.backend.shutdown(), cap]);
+      } catch (e) {
+        opts.log.error('Shutdown failed', e);
+      } finally {
+        clearTimeout(timer);
+        shutDown = true;
+      }
+    })();
+    return shuttingDown;
+  }
+
+  /** True when nothing runs, or the user agreed to stop and the backend has shut down. */
+  async function stopRunsIfAgreed(): Promise<boolean> {
+    if (!opts.backend.hasActiveRuns()) return true;
+    if (asking) return false; // a second close while the question is on screen
+    asking = true;
+    try {
+      if (!(await opts.confirmStop())) return false;
+    } finally {
+      asking = false;
+    }
+    await shutdown();
+    return true;
+  }
+
+  return {
+    onWindowClose(event) {
+      if (shutDown || !opts.backend.hasActiveRuns()) return;
+      event.preventDefault();
+      void stopRunsIfAgreed().then((ok) => {
+        if (ok) opts.quit();
+      });
+    },
+    onBeforeQuit(event) {
+      if (shutDown) return;
+      event.preventDefault();
+      void stopRunsIfAgreed().then(async (ok) => {
+        if (!ok) return;
+        await shutdown();
+        opts.quit();
+      });
+    },
+  };
+}

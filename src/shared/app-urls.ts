@@ -1,0 +1,39 @@
+/**
+ * The desktop app's own URLs, shared by the main process (which serves them) and the preload (which builds media
+ * URLs for the page). The UI lives at `caption-studio://app/`, thumbnails and previews at
+ * `caption-studio://media/<kind>/<sessionId>/<imageId>`, so no image ever crosses IPC as base64.
+ */
+
+export const APP_SCHEME = 'caption-studio';
+export const APP_HOST = 'app';
+export const MEDIA_HOST = 'media';
+
+/** Origin of the packaged UI (a standard, secure custom scheme has a real origin). */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export const MEDIA_KINDS = ['thumb', 'preview'] as const;
+export type MediaKindName = (typeof MEDIA_KINDS)[number];
+
+export function mediaUrlOf(kind: MediaKindName, sessionId: string, imageId: string): string {
+  return `${APP_SCHEME}://${MEDIA_HOST}/${kind}/${encodeURIComponent(sessionId)}/${encodeURIComponent(imageId)}`;
+}
+
+export interface MediaRequest {
+  kind: MediaKindName;
+  sessionId: string;
+  imageId: string;
+}
+
+/** Same rule as the contract's ids: anything else never reaches the media service. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The media request a URL pathname names (`/<kind>/<sid>/<iid>`), or null for anything else. */
+export function parseMediaPath(pathname: string): MediaRequest | null {
+  const parts = pathname.split('/');
+  if (parts.length !== 4 || parts[0] !== '') return null;
+  const [, kind, sessionId, imageId] = parts;
+  if (!MEDIA_KINDS.includes(kind as MediaKindName)) return null;
+  if (!sessionId || !imageId || !SAFE_ID.test(sessionId) || !SAFE_ID.test(imageId)) return null;
+  return { kind: kind as MediaKindName, sessionId, imageId };
+}

@@ -1,0 +1,60 @@
+/**
+ * The names of the contract's calls and events and the channel each one travels on, with no schema attached.
+ * The sandboxed preload can only run a single self-contained CommonJS file, so it imports these plain lists
+ * instead of contract.ts (which would bundle zod into it). contract.ts re-exports them and checks at compile
+ * time that they list exactly its calls and events, so the two can never drift apart.
+ */
+
+const CALL_NAMES = [
+  'listSessions',
+  'createSession',
+  'openSession',
+  'renameSession',
+  'deleteSession',
+  'updateSessionSettings',
+  'importPaths',
+  'setCaption',
+  'setExcluded',
+  'estimateRun',
+  'startRun',
+  'pauseRun',
+  'resumeRun',
+  'cancelRun',
+  'exportZip',
+  'exportFolder',
+  'chooseFolder',
+  'chooseFiles',
+  'chooseExportPath',
+  'showInFolder',
+  'openImage',
+  'openExternal',
+  'getSettings',
+  'setSettings',
+  'factorySettings',
+  'keyStatus',
+  'setKey',
+  'testKey',
+  'removeKey',
+] as const;
+
+const EVENT_NAMES = [
+  'importProgress',
+  'runProgress',
+  'imageUpdated',
+  'runFinished',
+  'exportProgress',
+  'menuCommand',
+] as const;
+
+export type ListedCallName = (typeof CALL_NAMES)[number];
+export type ListedEventName = (typeof EVENT_NAMES)[number];
+
+export const callNames: ListedCallName[] = [...CALL_NAMES];
+export const eventNames: readonly ListedEventName[] = EVENT_NAMES;
+
+/** The IPC channel of a call or an event: derived, never spelled out elsewhere. */
+export const channelOf = (name: ListedCallName | ListedEventName): string => `caption-studio:${name}`;
+
+/** `runProgress` -> `onRunProgress`: the name of an event's subscribe function in the renderer API. */
+export const listenerNameOf = <K extends ListedEventName>(name: K): `on${Capitalize<K>}` =>
+  `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as `on${Capitalize<K>}`;

@@ -1,0 +1,105 @@
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageEntry, SessionManifest } from '../../src/shared/session';
+import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
+import { copyFixtures, removeDir } from '../support/fixtures';
+import { type Harness, ok, refused, startHarness } from './handlers-harness';
+
+/** Run control through the handlers: pause, resume, cancel, edits during a run, shutdown, lost connection. */
+
+describe('backend handlers: controlling caption runs', () => {
+  let gemini: FakeGemini;
+  let h: Harness;
+  let session: SessionManifest;
+
+  beforeAll(async () => {
+    gemini = await startFakeGemini({ latencyMs: 5 });
+  });
+  afterEach(async () => {
+    await h.backend.shutdown();
+    await removeDir(h.root);
+  });
+  afterAll(() => gemini.close());
+
+  async function prepare(baseUrl = gemini.url): Promise<void> {
+    h = await startHarness({
+      env: { GOOGLE_GEMINI_BASE_URL: baseUrl },
+      key: FAKE_API_KEY,
+      settings: { concurrency: 2 },
+    });
+    session = await ok<SessionManifest>(h, 'createSession', { trigger: 'my_cat' });
+    await ok(h, 'importPaths', session.id, [await copyFixtures(h.root)]);
+  }
+  const images = async () => (await ok<SessionManifest>(h, 'openSession', session.id)).images;
+
+  it('holds a paused run, lets an edit made meanwhile win, and finishes after resume', async () => {
+    await prepare();
+    await ok(h, 'startRun', session.id, {});
+    // Paused before the key check ends, so no image has started: every outcome comes after the edit below.
+    await ok(h, 'pauseRun', session.id);
+    expect(h.backend.hasActiveRuns()).toBe(true);
+    const target = (await images()).find((i) => i.status === 'new') as ImageEntry;
+    await ok(h, 'setCaption', session.id, target.id, 'photo of my_cat typed while the run was paused');
+    await h.next('runProgress', (e) => e.progress.paused);
+    await ok(h, 'resumeRun', session.id);
+    const { summary } = await h.next('runFinished');
+    expect(summary).toMatchObject({ status: 'completed', captioned: 11 });
+    expect(h.backend.hasActiveRuns()).toBe(false);
+    const saved = (await images()).find((i) => i.id === target.id);
+    expect(saved).toMatchObject({ caption: 'photo of my_cat typed while the run was paused', status: 'edited' });
+    expect(h.of('imageUpdated').map((e) => e.image.id)).not.toContain(target.id);
+    // Pause, resume and cancel after the end are harmless no-ops.
+    await ok(h, 'pauseRun', session.id);
+    await ok(h, 'cancelRun', session.id);
+  });
+
+  it('cancels a run: a summary still arrives and nothing is left half-done', async () => {
+    await prepare();
+    await ok(h, 'startRun', session.id, {});
+    await ok(h, 'pauseRun', session.id);
+    await ok(h, 'cancelRun', session.id);
+    const { summary } = await h.next('runFinished');
+    expect(summary.status).toBe('cancelled');
+    expect(summary.captioned + summary.notAttempted).toBe(11);
+    expect((await images()).filter((i) => i.captionSource === 'model')).toHaveLength(summary.captioned);
+  });
+
+  it('shutdown cancels active runs, waits for them and refuses new work', async () => {
+    await prepare();
+    await ok(h, 'startRun', session.id, {});
+    await ok(h, 'pauseRun', session.id);
+    await h.backend.shutdown();
+    expect(h.backend.hasActiveRuns()).toBe(false);
+    expect(h.of('runFinished').map((e) => e.summary.status)).toEqual(['cancelled']);
+    expect((await refused(h, 'startRun', session.id, {})).kind).toBe('cancelled');
+  });
+
+  it('deleting a dataset stops its run first', async () => {
+    await prepare();
+    await ok(h, 'startRun', session.id, {});
+    await ok(h, 'pauseRun', session.id);
+    await ok(h, 'deleteSession', session.id);
+    expect(h.backend.hasActiveRuns()).toBe(false);
+    expect((await refused(h, 'openSession', session.id)).kind).toBe('not-found');
+  });
+
+  it('ends with a summary that says so when Gemini cannot be reached', async () => {
+    const closed = await unusedPort();
+    await prepare(`http://127.0.0.1:${closed}`);
+    await ok(h, 'startRun', session.id, {});
+    const { summary } = await h.next('runFinished');
+    expect(summary).toMatchObject({ status: 'cancelled', captioned: 0, notAttempted: 11 });
+    expect(summary.message).toMatch(/Cannot reach Gemini/u);
+    // The run is over: another may start.
+    expect(h.backend.hasActiveRuns()).toBe(false);
+  });
+});
+
+/** A port nothing listens on (bound, then released). */
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
