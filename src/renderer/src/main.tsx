@@ -1,4 +1,21 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/dialog.css';
+import './styles/forms.css';
+import './styles/app.css';
+import './styles/start.css';
+import './styles/workspace.css';
+import './styles/gallery.css';
+import './styles/editor.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<h1>Caption Studio</h1>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,4 +1,5 @@
 import { captionError } from '../../../shared/caption';
+import { selectRunImages } from '../../../shared/run-selection';
 import type { ImageEntry } from '../../../shared/session';
 import { type CaptionJob, type CaptionOutcome, type CaptionRun, type RunProgress, startCaptionRun } from '../captioner';
 import type { Clock } from '../ports';
@@ -17,20 +18,8 @@ export interface CaptionSessionOptions {
   onOutcome?: (o: CaptionOutcome) => void;
 }
 
-/**
- * Which images a run sends to Gemini. Excluded images never; captioned or edited ones only when asked to
- * recaption (or named explicitly); blocked ones only when named or recaptioning, since Gemini will most likely
- * block them again and they need a human caption.
- */
-export function selectJobs(images: ReadonlyArray<ImageEntry>, opts: Pick<CaptionSessionOptions, 'recaption' | 'only'>) {
-  const only = opts.only ? new Set(opts.only) : null;
-  return images.filter((img) => {
-    if (img.excluded) return false;
-    if (only) return only.has(img.id);
-    if (opts.recaption) return true;
-    return img.status === 'new' || img.status === 'failed';
-  });
-}
+/** Which images a run sends to Gemini (the rule lives in shared so the UI marks the same ones queued). */
+export const selectJobs = selectRunImages;
 
 /**
  * Captions a session's images, persisting each outcome the moment it arrives (one journal line), so a crash or

@@ -1,11 +1,6 @@
-import {
-  type Api,
-  type CallName,
-  callNames,
-  type Envelope,
-  type EventName,
-  eventNames,
-} from '../../../shared/contract';
+import type { Api, CallName, Envelope, EventName } from '../../../shared/contract';
+// Plain name lists, not contract.ts's values: those carry the zod schemas, which the page does not need.
+import { callNames, eventNames } from '../../../shared/contract-names';
 import {
   PREVIEW_API_PREFIX,
   PREVIEW_EVENTS_PATH,

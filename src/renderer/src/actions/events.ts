@@ -1,0 +1,65 @@
+import type { RunSummary } from '../../../shared/progress';
+import { api } from '../api';
+import { formatCost, plural } from '../lib/format';
+import { useExport } from '../stores/export';
+import { useImporting } from '../stores/importing';
+import { useRun } from '../stores/run';
+import { toast } from '../stores/toasts';
+import { openKeySettings } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+
+const isOpen = (sessionId: string) => useWorkspace.getState().session?.id === sessionId;
+
+/**
+ * Subscribes the stores to everything main pushes (the renderer never polls). Events of a dataset that is not
+ * open only update the run bar's bookkeeping. Returns the unsubscribe for all of them.
+ */
+export function subscribeToEvents(): () => void {
+  const offs = [
+    api.onImportProgress(({ sessionId, progress }) => useImporting.getState().setProgress(sessionId, progress)),
+
+    api.onRunProgress(({ sessionId, progress }) => {
+      if (useRun.getState().sessionId !== sessionId && useRun.getState().phase !== 'idle') return;
+      if (useRun.getState().sessionId === null) useRun.getState().begin(sessionId, {}, progress.total);
+      useRun.getState().applyProgress(progress);
+      const last = progress.lastImage;
+      if (!last || !isOpen(sessionId)) return;
+      const ws = useWorkspace.getState();
+      ws.setTransient(last.id, last.state === 'queued' || last.state === 'captioning' ? last.state : null);
+    }),
+
+    api.onImageUpdated(({ sessionId, image }) => {
+      if (isOpen(sessionId)) useWorkspace.getState().upsertImage(image);
+    }),
+
+    api.onRunFinished(({ sessionId, summary }) => {
+      if (useRun.getState().sessionId !== sessionId) return;
+      useRun.getState().finish(summary);
+      if (isOpen(sessionId)) useWorkspace.getState().clearTransient();
+      announce(summary);
+    }),
+
+    api.onExportProgress(({ sessionId, progress }) => {
+      if (isOpen(sessionId)) useExport.getState().progress(progress);
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}
+
+/** The run bar shows the full summary; a toast says the headline, and a key problem opens Settings. */
+function announce(summary: RunSummary): void {
+  if (summary.status === 'invalid-key') {
+    openKeySettings(summary.message ?? 'Gemini rejected the API key. Paste a valid key to continue.');
+    return;
+  }
+  if (summary.status === 'completed') {
+    const problems = summary.failed + summary.blocked;
+    const tail = problems > 0 ? `; ${plural(problems, 'image')} need attention` : '';
+    toast(
+      problems > 0 ? 'info' : 'success',
+      `Captioned ${plural(summary.captioned, 'image')} for ${formatCost(summary.costUsd)}${tail}.`,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { captionError } from '../../../shared/caption';
+import type { ExportProblem } from '../../../shared/progress';
+import { api, unwrap } from '../api';
+import { toUiError } from '../lib/errors';
+import { problemsFrom } from '../lib/export-problems';
+import { plural } from '../lib/format';
+import { type ExportTarget, useExport } from '../stores/export';
+import { toast } from '../stores/toasts';
+import { useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { flushDrafts } from './captions';
+
+/** Images the export would refuse, found before asking for a destination (no pointless save dialog). */
+function localProblems(): ExportProblem[] {
+  const { images, session } = useWorkspace.getState();
+  const trigger = session?.trigger ?? '';
+  const problems: ExportProblem[] = [];
+  for (const img of images) {
+    if (img.excluded) continue;
+    const message = captionError(img.caption, trigger);
+    if (message)
+      problems.push({ imageId: img.id, relPath: img.relPath, exportName: img.exportName, severity: 'error', message });
+  }
+  return problems;
+}
+
+function blockedMessage(problems: ReadonlyArray<ExportProblem>): string {
+  const n = problems.length;
+  return `${plural(n, 'image')} still ${n === 1 ? 'needs' : 'need'} a valid caption. Fix or exclude ${n === 1 ? 'it' : 'them'}, then export again.`;
+}
+
+/** The whole export flow: save drafts, check, ask where, write with progress, then report. */
+export async function startExport(target: ExportTarget): Promise<void> {
+  const session = useWorkspace.getState().session;
+  if (!session) return;
+  const store = useExport.getState();
+  useUi.getState().open({ type: 'export' });
+  store.set({ step: 'choosing', target });
+  await flushDrafts();
+  const problems = localProblems();
+  if (problems.length > 0) {
+    store.set({ step: 'blocked', target, message: blockedMessage(problems), problems });
+    return;
+  }
+  try {
+    const path =
+      target === 'zip'
+        ? await unwrap(api.chooseExportPath(`${session.trigger}_training.zip`))
+        : ((await unwrap(api.chooseFolder()))?.[0] ?? null);
+    if (path === null) {
+      store.set({ step: 'idle' });
+      useUi.getState().close();
+      return;
+    }
+    store.set({ step: 'exporting', target, path, progress: null });
+    const report = await unwrap(
+      target === 'zip' ? api.exportZip(session.id, path) : api.exportFolder(session.id, path),
+    );
+    store.set({ step: 'done', target, report });
+  } catch (e) {
+    const err = toUiError(e);
+    const blocking = err.kind === 'validation' ? problemsFrom(err.details) : null;
+    if (blocking && blocking.length > 0)
+      store.set({ step: 'blocked', target, message: err.message, problems: blocking });
+    else store.set({ step: 'error', target, message: err.message });
+  }
+}
+
+export async function showInFolder(path: string): Promise<void> {
+  try {
+    await unwrap(api.showInFolder(path));
+  } catch (e) {
+    toast('error', `Could not show the file: ${toUiError(e).message}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { visibleImages } from '../lib/filters';
+import { type Move, moveIndex } from '../lib/grid';
+import type { SelectMode } from '../lib/selection';
+import { useWorkspace, type WorkspaceState } from '../stores/workspace';
+import { saveDraft } from './captions';
+
+export function visibleIds(s: WorkspaceState): string[] {
+  return visibleImages(s.images, s.filter, s.session?.trigger ?? '', s.currentId).map((i) => i.id);
+}
+
+/** Selects an image; the caption typed for the image being left is saved on the way out (autosave on navigation). */
+export function goTo(id: string, mode: SelectMode = 'replace'): void {
+  const before = useWorkspace.getState().currentId;
+  useWorkspace.getState().select(id, mode);
+  if (before !== null && before !== useWorkspace.getState().currentId) void saveDraft(before);
+}
+
+export function move(m: Move): void {
+  const s = useWorkspace.getState();
+  const ids = visibleIds(s);
+  const from = s.currentId === null ? -1 : ids.indexOf(s.currentId);
+  const to = from < 0 ? 0 : moveIndex(from, m, ids.length, s.columns);
+  const id = ids[to];
+  if (id !== undefined && id !== s.currentId) goTo(id);
+}
+
+/** Ctrl/Cmd+Enter: save this caption and go to the next image (stays put, but saves, at the end of the list). */
+export function saveAndNext(): void {
+  const s = useWorkspace.getState();
+  if (s.currentId === null) return;
+  const ids = visibleIds(s);
+  const next = ids[ids.indexOf(s.currentId) + 1];
+  if (next !== undefined) goTo(next);
+  else void saveDraft(s.currentId);
+}

@@ -1,0 +1,72 @@
+import type { RunEstimate, RunRequest } from '../../../shared/contract';
+import { api, unwrap } from '../api';
+import { toUiError, type UiErrorLike } from '../lib/errors';
+import { runTargets } from '../lib/run-targets';
+import { isRunActive, useRun } from '../stores/run';
+import { toast } from '../stores/toasts';
+import { openKeySettings, useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { flushDrafts } from './captions';
+
+export async function estimateRun(request: RunRequest): Promise<RunEstimate> {
+  const session = useWorkspace.getState().session;
+  if (!session) throw toUiError('No dataset is open.');
+  return unwrap(api.estimateRun(session.id, request));
+}
+
+/**
+ * Starts a run. Every typed caption is saved first (a recaption must not race an unsaved edit). The images it
+ * will send show "queued" at once; progress events take over from there. A missing or rejected key goes
+ * straight to Settings; other refusals are returned for the caller to show where the user clicked.
+ */
+export async function startRun(request: RunRequest): Promise<UiErrorLike | null> {
+  const ws = useWorkspace.getState();
+  const session = ws.session;
+  if (!session) return toUiError('No dataset is open.');
+  if (isRunActive(useRun.getState())) return toUiError('A run is already going. Wait for it or cancel it first.');
+  await flushDrafts();
+  const targets = runTargets(useWorkspace.getState().images, request);
+  useRun.getState().begin(session.id, request, targets.length);
+  useWorkspace.getState().markQueued(targets);
+  try {
+    await unwrap(api.startRun(session.id, request));
+    return null;
+  } catch (e) {
+    const err = toUiError(e);
+    useRun.getState().abort();
+    useWorkspace.getState().clearTransient();
+    if (err.kind === 'invalid-key') {
+      useUi.getState().close();
+      openKeySettings(err.message);
+    }
+    return err;
+  }
+}
+
+export function regenerate(imageId: string): Promise<UiErrorLike | null> {
+  return startRun({ only: [imageId], recaption: true }).then((err) => {
+    if (err && err.kind !== 'invalid-key') toast('error', `Could not regenerate: ${err.message}`);
+    return err;
+  });
+}
+
+export async function retryFailed(): Promise<void> {
+  const ids = useRun.getState().failedIds;
+  if (ids.length === 0) return;
+  const err = await startRun({ only: ids, recaption: true });
+  if (err && err.kind !== 'invalid-key') toast('error', `Could not retry: ${err.message}`);
+}
+
+async function control(call: 'pauseRun' | 'resumeRun' | 'cancelRun', verb: string): Promise<void> {
+  const id = useRun.getState().sessionId;
+  if (!id) return;
+  try {
+    await unwrap(api[call](id));
+  } catch (e) {
+    toast('error', `Could not ${verb} the run: ${toUiError(e).message}`);
+  }
+}
+
+export const pauseRun = () => control('pauseRun', 'pause');
+export const resumeRun = () => control('resumeRun', 'resume');
+export const cancelRun = () => control('cancelRun', 'cancel');

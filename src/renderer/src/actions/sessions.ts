@@ -1,0 +1,62 @@
+import { api, unwrap } from '../api';
+import { toUiError } from '../lib/errors';
+import { useDrafts } from '../stores/drafts';
+import { useRun } from '../stores/run';
+import { useSessions } from '../stores/sessions';
+import { toast } from '../stores/toasts';
+import { useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { flushDrafts } from './captions';
+
+export async function loadSessions(): Promise<void> {
+  const store = useSessions.getState();
+  store.setLoading();
+  try {
+    store.setList(await unwrap(api.listSessions()));
+  } catch (e) {
+    store.setError(toUiError(e).message);
+  }
+}
+
+/** Opens a dataset in the workspace; resolves false (with a toast) when it cannot be read. */
+export async function openSession(id: string): Promise<boolean> {
+  await flushDrafts();
+  try {
+    const manifest = await unwrap(api.openSession(id));
+    useDrafts.getState().reset();
+    useWorkspace.getState().load(manifest);
+    // A finished run of another dataset has nothing to say here.
+    if (useRun.getState().sessionId !== id && useRun.getState().phase === 'finished') useRun.getState().dismiss();
+    useUi.getState().setScreen('workspace');
+    return true;
+  } catch (e) {
+    toast('error', `Could not open this dataset: ${toUiError(e).message}`);
+    return false;
+  }
+}
+
+/** Back to the start screen, after every typed caption is saved. */
+export async function closeSession(): Promise<void> {
+  await flushDrafts();
+  useWorkspace.getState().close();
+  useDrafts.getState().reset();
+  useUi.getState().setScreen('start');
+  await loadSessions();
+}
+
+/** Throws a UiErrorLike so the inline editor can show it next to the name. */
+export async function renameSession(id: string, name: string): Promise<void> {
+  await unwrap(api.renameSession(id, name));
+  useSessions.getState().rename(id, name);
+  if (useWorkspace.getState().session?.id === id) useWorkspace.getState().rename(name);
+}
+
+export async function deleteSession(id: string, name: string): Promise<void> {
+  try {
+    await unwrap(api.deleteSession(id));
+    useSessions.getState().remove(id);
+    toast('success', `Deleted “${name}”. Your photos were not touched.`);
+  } catch (e) {
+    toast('error', `Could not delete “${name}”: ${toUiError(e).message}`);
+  }
+}

@@ -1,0 +1,44 @@
+import type { KeyStatus, SettingsPatch } from '../../../shared/contract';
+import type { SessionSettings } from '../../../shared/session';
+import { api, unwrap } from '../api';
+import { useSettings } from '../stores/settings';
+import { useWorkspace } from '../stores/workspace';
+
+/** Loads key status, app defaults and the built-in values; each part that fails is simply left unknown. */
+export async function loadSettings(): Promise<void> {
+  const store = useSettings.getState();
+  const [key, defaults, factory] = await Promise.allSettled([
+    unwrap(api.keyStatus()),
+    unwrap(api.getSettings()),
+    unwrap(api.factorySettings()),
+  ]);
+  if (key.status === 'fulfilled') store.setKey(key.value);
+  if (defaults.status === 'fulfilled') store.setDefaults(defaults.value);
+  if (factory.status === 'fulfilled') store.setFactory(factory.value);
+}
+
+/** Key calls throw a UiErrorLike for the settings panel to show beside the key field. */
+async function keyCall(p: Promise<KeyStatus>): Promise<KeyStatus> {
+  const status = await p;
+  useSettings.getState().setKey(status);
+  return status;
+}
+
+export const saveKey = (key: string) => keyCall(unwrap(api.setKey(key)));
+export const testKey = () => keyCall(unwrap(api.testKey()));
+export const removeKey = () => keyCall(unwrap(api.removeKey()));
+
+export async function saveDefaults(patch: SettingsPatch): Promise<SessionSettings> {
+  const saved = await unwrap(api.setSettings(patch));
+  useSettings.getState().setDefaults(saved);
+  return saved;
+}
+
+/** Settings of the open dataset (what its next run uses). */
+export async function saveSessionSettings(patch: SettingsPatch): Promise<SessionSettings> {
+  const session = useWorkspace.getState().session;
+  if (!session) return saveDefaults(patch);
+  const manifest = await unwrap(api.updateSessionSettings(session.id, patch));
+  useWorkspace.getState().setSettings(manifest.settings);
+  return manifest.settings;
+}

@@ -1,0 +1,99 @@
+import { useEffect, useId, useRef } from 'react';
+import { MAX_CAPTION_CHARS } from '../../../shared/caption';
+import type { ImageEntry } from '../../../shared/session';
+import { saveDraft } from '../actions/captions';
+import { captionStarter, captionStats } from '../lib/caption-stats';
+import { useDrafts } from '../stores/drafts';
+import { useUi } from '../stores/ui';
+
+/**
+ * The caption, edited in place. What is typed lives in the drafts store at once (never only in the DOM), is
+ * validated live against the export's own rule, and is saved on blur and whenever the user moves on.
+ */
+export function CaptionField({ image, trigger }: { image: ImageEntry; trigger: string }) {
+  const draft = useDrafts((s) => s.drafts[image.id]);
+  const saving = useDrafts((s) => s.saving[image.id] === true);
+  const saveError = useDrafts((s) => s.errors[image.id]);
+  const setDraft = useDrafts((s) => s.setDraft);
+  const focusTick = useUi((s) => s.focusCaptionTick);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  const msgId = useId();
+
+  const value = draft ?? image.caption ?? '';
+  const stats = captionStats(value, trigger);
+  const starter = captionStarter(trigger);
+  // An image without a caption is not "wrong" until something beyond the prefix is typed.
+  const untouched = image.caption === null && (value === '' || value === starter);
+  const showError = stats.error !== null && !untouched;
+
+  // Enter in the gallery asks for focus by bumping a counter; only a change counts, not the value at mount.
+  const seenTick = useRef(focusTick);
+  useEffect(() => {
+    if (focusTick === seenTick.current) return;
+    seenTick.current = focusTick;
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [focusTick]);
+
+  // The same field serves every image, so focus survives "save and next"; a new empty caption gets the prefix.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the image changes, reading the latest value.
+  useEffect(() => {
+    const el = ref.current;
+    if (el && document.activeElement === el && value === '') setDraft(image.id, starter);
+  }, [image.id]);
+
+  return (
+    <div className="caption-field">
+      <div className="caption-head">
+        <label htmlFor={id} className="field-label">
+          Caption
+        </label>
+        <span className="caption-counts" aria-live="off">
+          {stats.words} {stats.words === 1 ? 'word' : 'words'} ·{' '}
+          <span className={stats.left < 0 ? 'over' : ''}>
+            {stats.chars.toLocaleString('en-US')}/{MAX_CAPTION_CHARS.toLocaleString('en-US')}
+          </span>
+        </span>
+      </div>
+      <textarea
+        ref={ref}
+        id={id}
+        className={`textarea caption-input ${showError ? 'invalid' : ''}`}
+        rows={5}
+        value={value}
+        placeholder={`${starter}…  (press Enter to write)`}
+        spellCheck
+        aria-invalid={showError}
+        aria-describedby={msgId}
+        onFocus={() => {
+          // Start an empty caption with the fixed prefix so only the description needs typing.
+          if (value === '') setDraft(image.id, starter);
+        }}
+        onChange={(e) => setDraft(image.id, e.target.value.replace(/\r?\n/gu, ' '))}
+        onKeyDown={(e) => {
+          // One line only: plain Enter would add a line break the trainers cannot use.
+          if (e.key === 'Enter' && !e.metaKey && !e.ctrlKey) e.preventDefault();
+        }}
+        onBlur={() => void saveDraft(image.id)}
+      />
+      <div id={msgId} className="caption-status" aria-live="polite">
+        {saveError ? (
+          <span className="field-error">Not saved: {saveError}</span>
+        ) : showError ? (
+          <span className="field-error">{stats.error}</span>
+        ) : saving ? (
+          <span className="faint">Saving…</span>
+        ) : untouched ? (
+          <span className="faint">No caption yet: type what the photo shows after “{starter.trim()}”</span>
+        ) : draft !== undefined ? (
+          <span className="faint">Edited · saves when you leave the field</span>
+        ) : (
+          <span className="ok-text">Valid caption</span>
+        )}
+      </div>
+    </div>
+  );
+}

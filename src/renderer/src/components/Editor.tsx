@@ -1,0 +1,76 @@
+import { move } from '../actions/navigation';
+import { formatBytes } from '../lib/format';
+import { displayStatus } from '../lib/status';
+import { currentImage, useWorkspace } from '../stores/workspace';
+import { CaptionField } from './CaptionField';
+import { EditorActions } from './EditorActions';
+import { EditorPreview } from './EditorPreview';
+import { Icon } from './Icon';
+import { ImageProblem } from './ImageProblem';
+import { StatusBadge } from './StatusBadge';
+
+/** The right-hand pane: the selected image large and upright, its caption, and what can be done with it. */
+export function Editor() {
+  const session = useWorkspace((s) => s.session);
+  const image = useWorkspace(currentImage);
+  const transient = useWorkspace((s) => (s.currentId ? s.transient[s.currentId] : undefined));
+  const position = useWorkspace((s) => (s.currentId ? (s.index.get(s.currentId) ?? -1) + 1 : 0));
+  const total = useWorkspace((s) => s.images.length);
+
+  if (!session || !image) {
+    return (
+      <aside className="editor editor-empty" aria-label="Caption editor">
+        <Icon name="image" size={28} />
+        <span className="muted">Select an image to see it large and edit its caption.</span>
+      </aside>
+    );
+  }
+  const status = displayStatus(image, transient);
+  return (
+    <aside className="editor" aria-label="Caption editor">
+      <EditorPreview sessionId={session.id} image={image} />
+      <div className="editor-body">
+        <div className="editor-meta">
+          <div className="editor-title">
+            <h2 title={image.relPath}>{image.relPath}</h2>
+            <span className="faint">
+              {image.width.toLocaleString('en-US')} × {image.height.toLocaleString('en-US')} ·{' '}
+              {image.format.toUpperCase()} · {formatBytes(image.bytes)} · {position.toLocaleString('en-US')} of{' '}
+              {total.toLocaleString('en-US')}
+            </span>
+          </div>
+          <div className="editor-nav">
+            <button
+              type="button"
+              className="btn icon-btn btn-sm"
+              aria-label="Previous image (K)"
+              title="Previous (K or ←)"
+              onClick={() => move('left')}
+            >
+              <Icon name="chevron-left" />
+            </button>
+            <button
+              type="button"
+              className="btn icon-btn btn-sm"
+              aria-label="Next image (J)"
+              title="Next (J or →)"
+              onClick={() => move('right')}
+            >
+              <Icon name="chevron-right" />
+            </button>
+          </div>
+        </div>
+        <div className="editor-badges">
+          <StatusBadge status={status} />
+          {image.excluded ? <span className="chip gray">Excluded from export</span> : null}
+          {image.model && image.captionSource === 'model' ? <span className="faint">by {image.model}</span> : null}
+          {image.captionSource === 'imported' ? <span className="faint">from an existing .txt</span> : null}
+        </div>
+        <CaptionField image={image} trigger={session.trigger} />
+        <EditorActions image={image} />
+        {/* Below the actions, so the caption field sits at the same place for every image. */}
+        <ImageProblem image={image} />
+      </div>
+    </aside>
+  );
+}

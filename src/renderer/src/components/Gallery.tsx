@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { goTo } from '../actions/navigation';
+import { useElementWidth } from '../hooks/useElementWidth';
+import { FILTERS, visibleImages } from '../lib/filters';
+import { gridLayout, rowCount } from '../lib/grid';
+import { displayStatus } from '../lib/status';
+import { useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { GalleryItem } from './GalleryItem';
+import { Icon } from './Icon';
+
+const MIN_TILE = 148;
+const GAP = 12;
+const PAD = 16;
+
+/**
+ * The thumbnail grid, virtualised by rows: only the rows on screen (plus a few) exist in the DOM, every row has
+ * the same fixed height, so 5,000 images scroll smoothly and nothing jumps while thumbnails load.
+ */
+export function Gallery() {
+  const session = useWorkspace((s) => s.session);
+  const images = useWorkspace((s) => s.images);
+  const filter = useWorkspace((s) => s.filter);
+  const currentId = useWorkspace((s) => s.currentId);
+  const selected = useWorkspace((s) => s.selected);
+  const transient = useWorkspace((s) => s.transient);
+  const setColumns = useWorkspace((s) => s.setColumns);
+  const focusTick = useUi((s) => s.focusGalleryTick);
+  const trigger = session?.trigger ?? '';
+  const visible = useMemo(
+    () => visibleImages(images, filter, trigger, currentId),
+    [images, filter, trigger, currentId],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef);
+  const layout = gridLayout(width - PAD * 2, MIN_TILE, GAP);
+  useEffect(() => setColumns(layout.columns), [layout.columns, setColumns]);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount(visible.length, layout.columns),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => layout.rowHeight,
+    paddingStart: PAD,
+    paddingEnd: PAD,
+    overscan: 3,
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure exactly when the row height changes.
+  useEffect(() => virtualizer.measure(), [layout.rowHeight, virtualizer]);
+
+  // Keep the current image in view when it changes (keyboard navigation, "jump to" from a list).
+  const currentIndex = currentId === null ? -1 : visible.findIndex((i) => i.id === currentId);
+  useEffect(() => {
+    if (currentIndex >= 0) virtualizer.scrollToIndex(Math.floor(currentIndex / layout.columns), { align: 'auto' });
+  }, [currentIndex, layout.columns, virtualizer]);
+
+  useEffect(() => {
+    if (focusTick > 0) scrollRef.current?.focus({ preventScroll: true });
+  }, [focusTick]);
+
+  const onPick = useCallback((id: string, e: MouseEvent) => {
+    goTo(id, e.shiftKey ? 'range' : e.metaKey || e.ctrlKey ? 'toggle' : 'replace');
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
+  const onOpen = useCallback(() => useUi.getState().focusCaption(), []);
+
+  if (!session) return null;
+  const empty = FILTERS.find((f) => f.id === filter)?.empty ?? '';
+
+  return (
+    <div
+      ref={scrollRef}
+      className="gallery-scroll"
+      role="listbox"
+      aria-label="Images"
+      aria-multiselectable="true"
+      aria-activedescendant={currentIndex >= 0 ? `img-${currentId}` : undefined}
+      tabIndex={0}
+      data-shortcuts="gallery"
+    >
+      {visible.length === 0 ? (
+        <div className="empty-state gallery-empty">
+          <Icon name={filter === 'all' ? 'upload' : 'check-circle'} size={28} />
+          <span className="muted">{empty}</span>
+        </div>
+      ) : (
+        <div className="gallery-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const start = row.index * layout.columns;
+            return (
+              <div
+                key={row.key}
+                role="presentation"
+                className="gallery-row"
+                style={{
+                  transform: `translateY(${row.start}px)`,
+                  gridTemplateColumns: `repeat(${layout.columns}, ${layout.tile}px)`,
+                  gridAutoRows: `${layout.rowHeight - GAP}px`,
+                  columnGap: GAP,
+                  left: PAD,
+                }}
+              >
+                {visible.slice(start, start + layout.columns).map((img, i) => (
+                  <GalleryItem
+                    key={img.id}
+                    sessionId={session.id}
+                    image={img}
+                    status={displayStatus(img, transient[img.id])}
+                    selected={selected.has(img.id)}
+                    current={img.id === currentId}
+                    position={start + i + 1}
+                    setSize={visible.length}
+                    onPick={onPick}
+                    onOpen={onOpen}
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

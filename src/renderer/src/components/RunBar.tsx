@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { cancelRun, pauseRun, resumeRun, retryFailed } from '../actions/run';
+import { progressParts, runFraction, summaryDetail, summaryHeadline } from '../lib/run-text';
+import { useRun } from '../stores/run';
+import { openKeySettings, useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { DatasetStats } from './DatasetStats';
+import { FailedPanel } from './FailedPanel';
+import { Icon } from './Icon';
+import { ProgressBar } from './ProgressBar';
+
+/**
+ * The bottom bar of the workspace, always the same height: dataset figures when idle, the run's progress with
+ * pause/resume/cancel while captioning, the summary with "Retry failed" after it.
+ */
+export function RunBar() {
+  const run = useRun();
+  const sessionId = useWorkspace((s) => s.session?.id);
+  const [showFailed, setShowFailed] = useState(false);
+  const mine = run.sessionId === sessionId;
+
+  if (!mine || run.phase === 'idle') {
+    return (
+      <footer className="run-bar">
+        <DatasetStats />
+      </footer>
+    );
+  }
+
+  if (run.phase === 'finished' && run.summary) {
+    const s = run.summary;
+    const failed = run.failedIds.length;
+    const tone = s.status === 'completed' ? (failed > 0 ? 'warn' : 'ok') : s.status === 'cancelled' ? 'info' : 'error';
+    return (
+      <footer className={`run-bar finished ${tone}`}>
+        {showFailed && failed > 0 ? <FailedPanel ids={run.failedIds} onClose={() => setShowFailed(false)} /> : null}
+        <Icon
+          name={tone === 'ok' ? 'check-circle' : tone === 'info' ? 'info' : 'alert-circle'}
+          size={18}
+          className="run-icon"
+        />
+        <div className="run-text">
+          <strong>{summaryHeadline(s)}</strong>
+          <span className="faint">{summaryDetail(s)}</span>
+        </div>
+        <div className="spacer" />
+        {s.status === 'invalid-key' || s.status === 'model-not-found' ? (
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() =>
+              s.status === 'invalid-key'
+                ? openKeySettings(s.message ?? 'Gemini rejected the API key.')
+                : useUi.getState().open({ type: 'settings', focusKey: false, message: s.message })
+            }
+          >
+            Open settings
+          </button>
+        ) : null}
+        {failed > 0 ? (
+          <>
+            <button
+              type="button"
+              className="btn btn-sm"
+              aria-expanded={showFailed}
+              onClick={() => setShowFailed(!showFailed)}
+            >
+              {showFailed ? 'Hide' : 'Show'} failed ({failed})
+            </button>
+            <button type="button" className="btn btn-sm btn-primary" onClick={() => void retryFailed()}>
+              <Icon name="refresh" size={14} /> Retry failed
+            </button>
+          </>
+        ) : null}
+        <button
+          type="button"
+          className="btn btn-ghost icon-btn btn-sm"
+          aria-label="Dismiss run summary"
+          onClick={() => run.dismiss()}
+        >
+          <Icon name="x" size={15} />
+        </button>
+      </footer>
+    );
+  }
+
+  const p = run.progress;
+  const paused = p?.paused === true;
+  const finished = p ? p.done + p.failed + p.blocked : 0;
+  const total = p?.total ?? run.total;
+  return (
+    <footer className={`run-bar running ${paused ? 'paused' : ''}`}>
+      {paused ? <Icon name="pause" size={16} className="run-icon" /> : <span className="spinner" aria-hidden="true" />}
+      <div className="run-main">
+        <div className="run-line">
+          <strong>
+            {paused ? 'Paused' : run.phase === 'starting' ? 'Starting…' : 'Captioning'}{' '}
+            {finished.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
+          </strong>
+          <span className="faint run-parts">
+            {p ? progressParts(p).join(' · ') : 'Checking the key and the model…'}
+          </span>
+        </div>
+        <ProgressBar value={p ? runFraction(p) : null} label="Captioning progress" />
+      </div>
+      {paused ? (
+        <button type="button" className="btn btn-sm" onClick={() => void resumeRun()}>
+          <Icon name="play" size={14} /> Resume
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={run.phase === 'starting'}
+          onClick={() => void pauseRun()}
+        >
+          <Icon name="pause" size={14} /> Pause
+        </button>
+      )}
+      <button
+        type="button"
+        className="btn btn-sm btn-danger"
+        title="Stop the run; captions already written are kept"
+        onClick={() => void cancelRun()}
+      >
+        <Icon name="stop" size={13} /> Cancel
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,82 @@
+import { startExport } from '../actions/export';
+import { addToOpenDataset } from '../actions/importing';
+import { closeSession } from '../actions/sessions';
+import { chooseSources } from '../actions/sources';
+import { isRunActive, useRun } from '../stores/run';
+import { useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { AppHeader } from './AppHeader';
+import { Icon } from './Icon';
+import { MenuButton } from './MenuButton';
+
+/** The workspace's top bar: back to datasets, the dataset's name and trigger, and the main actions. */
+export function WorkspaceHeader() {
+  const session = useWorkspace((s) => s.session);
+  const count = useWorkspace((s) => s.images.length);
+  const selected = useWorkspace((s) => s.selected.size);
+  const running = useRun(isRunActive);
+  const open = useUi((s) => s.open);
+  if (!session) return null;
+
+  const addFolder = async () => {
+    const paths = await chooseSources('folder');
+    if (paths) await addToOpenDataset(paths);
+  };
+
+  return (
+    <AppHeader
+      left={
+        <div className="ws-title">
+          <button
+            type="button"
+            className="btn btn-ghost icon-btn"
+            aria-label="Back to datasets"
+            title="Back to datasets"
+            onClick={() => void closeSession()}
+          >
+            <Icon name="arrow-left" />
+          </button>
+          <h1 title={session.name}>{session.name}</h1>
+          <span className="chip" title="Trigger word">
+            {session.trigger}
+          </span>
+          <span className="faint">{count.toLocaleString('en-US')} images</span>
+        </div>
+      }
+    >
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => void addFolder()}
+        title="Add a folder of photos to this dataset"
+      >
+        <Icon name="plus" size={15} /> Add folder…
+      </button>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={running || count === 0}
+        title={running ? 'A run is going' : 'Caption the images that need it (or your selection)'}
+        onClick={() => open({ type: 'caption', scope: selected > 1 ? 'selected' : 'needs' })}
+      >
+        <Icon name="sparkles" size={15} /> Caption…
+      </button>
+      <div className="split">
+        <button type="button" className="btn split-head" disabled={count === 0} onClick={() => void startExport('zip')}>
+          <Icon name="archive" size={15} /> Export ZIP…
+        </button>
+        <MenuButton
+          label="More export options"
+          disabled={count === 0}
+          items={[
+            {
+              label: 'Export to folder…',
+              icon: <Icon name="folder" size={15} />,
+              onSelect: () => void startExport('folder'),
+            },
+          ]}
+        />
+      </div>
+    </AppHeader>
+  );
+}

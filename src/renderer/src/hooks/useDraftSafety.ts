@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { flushDrafts, hasUnsavedEdits } from '../actions/captions';
+import { useDrafts } from '../stores/drafts';
+
+/** Quiet time after the last keystroke before a caption is saved even if the user never leaves the field. */
+const IDLE_SAVE_MS = 1200;
+
+/**
+ * Belt and braces for "a typed caption is never lost": besides saving on blur and navigation, drafts are saved
+ * after a short pause in typing, and closing the page with unsaved drafts flushes them (and, in the browser
+ * preview, asks first; in Electron the main process guards the close and a prompt here would block it).
+ */
+export function useDraftSafety(): void {
+  useEffect(() => {
+    let timer: number | undefined;
+    const saveWhenIdle = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        // One save per image at a time: if one is still on its way, wait for the next quiet moment.
+        if (Object.keys(useDrafts.getState().saving).length > 0) saveWhenIdle();
+        else void flushDrafts({ keepUntouched: true });
+      }, IDLE_SAVE_MS);
+    };
+    const unsubscribe = useDrafts.subscribe((state, prev) => {
+      if (state.drafts !== prev.drafts && hasUnsavedEdits()) saveWhenIdle();
+    });
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!hasUnsavedEdits()) return;
+      void flushDrafts({ keepUntouched: true });
+      if (!window.captionStudio) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
+}

@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { setExcluded } from '../actions/images';
+import { move, saveAndNext } from '../actions/navigation';
+import { regenerate } from '../actions/run';
+import { IS_MAC } from '../lib/platform';
+import { type Command, commandFor } from '../lib/shortcuts';
+import { isRunActive, useRun } from '../stores/run';
+import { toast } from '../stores/toasts';
+import { useUi } from '../stores/ui';
+import { currentImage, useWorkspace } from '../stores/workspace';
+
+const isTextField = (el: Element | null) =>
+  el instanceof HTMLTextAreaElement ||
+  el instanceof HTMLSelectElement ||
+  (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type));
+
+/**
+ * The workspace's keyboard: the table lives in lib/shortcuts (pure, tested); this hook feeds it DOM events.
+ * Plain keys only act when the gallery (or nothing) has focus, so Enter on a button still presses the button.
+ */
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const target = document.activeElement;
+      // Dialogs (including the preview's path prompt) own the keyboard while open.
+      if (e.defaultPrevented || e.isComposing || useUi.getState().dialog || target?.closest('dialog')) return;
+      const inTextField = isTextField(target);
+      const command = commandFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        inTextField,
+        mac: IS_MAC,
+      });
+      if (!command) return;
+      const plain = command.type !== 'save-and-next' && command.type !== 'regenerate' && command.type !== 'leave-field';
+      const galleryFocused = target === document.body || target?.closest('[data-shortcuts]') != null;
+      if (plain && !galleryFocused) return;
+      e.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+function run(command: Command): void {
+  const ui = useUi.getState();
+  const ws = useWorkspace.getState();
+  switch (command.type) {
+    case 'move':
+      move(command.move);
+      return;
+    case 'edit':
+      ui.focusCaption();
+      return;
+    case 'leave-field':
+      // Blurring saves the caption (autosave on blur); the gallery takes the keyboard back.
+      (document.activeElement as HTMLElement | null)?.blur();
+      ui.focusGallery();
+      return;
+    case 'save-and-next':
+      saveAndNext();
+      return;
+    case 'regenerate': {
+      const image = currentImage(ws);
+      if (!image) return;
+      if (isRunActive(useRun.getState())) toast('info', 'A run is going; regenerate when it has finished.');
+      else void regenerate(image.id);
+      return;
+    }
+    case 'toggle-exclude': {
+      const image = currentImage(ws);
+      if (image) void setExcluded([...ws.selected], !image.excluded);
+      return;
+    }
+    case 'clear-selection':
+      if (ws.currentId && ws.selected.size > 1) ws.select(ws.currentId);
+      return;
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { requestFor, runTargets } from './run-targets';
+import { makeImage } from './test-fixtures';
+
+const images = [
+  makeImage('ok'),
+  makeImage('new', { status: 'new', caption: null }),
+  makeImage('failed', { status: 'failed', caption: null }),
+  makeImage('blocked', { status: 'blocked', caption: null }),
+  makeImage('edited', { status: 'edited' }),
+  makeImage('out', { status: 'new', caption: null, excluded: true }),
+];
+
+describe('which images a run sends', () => {
+  it('by default: new and failed ones (blocked need a human, captions are kept)', () => {
+    expect(runTargets(images, requestFor('needs', []))).toEqual(['new', 'failed']);
+  });
+
+  it('recaption: every included image', () => {
+    expect(runTargets(images, requestFor('all', []))).toEqual(['ok', 'new', 'failed', 'blocked', 'edited']);
+  });
+
+  it('selected: exactly those, minus excluded ones', () => {
+    expect(runTargets(images, requestFor('selected', ['edited', 'out', 'blocked']))).toEqual(['blocked', 'edited']);
+  });
+});

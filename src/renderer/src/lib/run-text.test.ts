@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RunProgress, RunSummary } from '../../../shared/progress';
+import { progressParts, runFraction, summaryHeadline } from './run-text';
+
+const progress: RunProgress = {
+  total: 40,
+  done: 10,
+  failed: 2,
+  blocked: 0,
+  remaining: 28,
+  inFlight: 2,
+  ratePerMinute: 9.6,
+  etaSeconds: 175,
+  inputTokens: 0,
+  outputTokens: 0,
+  costUsd: 0.004,
+  paused: false,
+  model: 'gemini-2.5-flash',
+};
+
+const summary: RunSummary = {
+  status: 'completed',
+  message: null,
+  captioned: 38,
+  failed: 2,
+  blocked: 0,
+  notAttempted: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  costUsd: 0.01,
+  elapsedMs: 240_000,
+};
+
+describe('run bar text', () => {
+  it('shows done, failed, remaining, rate, ETA and cost', () => {
+    expect(runFraction(progress)).toBeCloseTo(0.3);
+    expect(progressParts(progress)).toEqual([
+      '10 done',
+      '2 failed',
+      '28 left',
+      '9.6/min',
+      'about 3 min left',
+      '< $0.01',
+    ]);
+  });
+
+  it('leaves out the ETA while paused and the rate before it is known', () => {
+    expect(progressParts({ ...progress, paused: true, ratePerMinute: 0 })).toEqual([
+      '10 done',
+      '2 failed',
+      '28 left',
+      '< $0.01',
+    ]);
+  });
+
+  it('words each way a run can end', () => {
+    expect(summaryHeadline(summary)).toBe('Run finished: 38 captions written, 2 failed');
+    expect(summaryHeadline({ ...summary, status: 'cancelled', notAttempted: 5 })).toMatch(
+      /5 images left for the next run/u,
+    );
+    expect(summaryHeadline({ ...summary, status: 'quota-exhausted' })).toMatch(/daily quota/u);
+    expect(summaryHeadline({ ...summary, status: 'invalid-key' })).toMatch(/API key/u);
+  });
+});

@@ -1,0 +1,34 @@
+import { Editor } from '../components/Editor';
+import { FilterBar } from '../components/FilterBar';
+import { Gallery } from '../components/Gallery';
+import { ImportProgressLine } from '../components/ImportProgressLine';
+import { RunBar } from '../components/RunBar';
+import { WorkspaceHeader } from '../components/WorkspaceHeader';
+import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
+import { useImporting } from '../stores/importing';
+import { useWorkspace } from '../stores/workspace';
+
+/** Gallery on the left, editor on the right, run bar along the bottom. */
+export function WorkspaceScreen() {
+  useKeyboardShortcuts();
+  const sessionId = useWorkspace((s) => s.session?.id);
+  const importing = useImporting((s) => (s.sessionId !== null && s.sessionId === sessionId ? s.progress : undefined));
+  return (
+    <div className="screen workspace-screen">
+      <WorkspaceHeader />
+      <div className="workspace-body">
+        <section className="gallery-pane" aria-label="Gallery">
+          <FilterBar />
+          {importing !== undefined ? (
+            <div className="gallery-importing">
+              <ImportProgressLine progress={importing} />
+            </div>
+          ) : null}
+          <Gallery />
+        </section>
+        <Editor />
+      </div>
+      <RunBar />
+    </div>
+  );
+}

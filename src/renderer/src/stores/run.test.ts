@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunProgress } from '../../../shared/progress';
+import { isRunActive, useRun } from './run';
+
+const progress = (over: Partial<RunProgress> = {}): RunProgress => ({
+  total: 3,
+  done: 0,
+  failed: 0,
+  blocked: 0,
+  remaining: 3,
+  inFlight: 0,
+  ratePerMinute: 0,
+  etaSeconds: null,
+  inputTokens: 0,
+  outputTokens: 0,
+  costUsd: 0,
+  paused: false,
+  model: 'm',
+  ...over,
+});
+
+const run = () => useRun.getState();
+
+describe('run store', () => {
+  beforeEach(() => run().dismiss());
+
+  it('goes starting -> running -> finished', () => {
+    run().begin('s1', { recaption: false }, 3);
+    expect(run().phase).toBe('starting');
+    expect(isRunActive(run())).toBe(true);
+    run().applyProgress(progress({ lastImage: { id: 'a', state: 'captioning' } }));
+    expect(run().phase).toBe('running');
+    run().finish({
+      status: 'completed',
+      message: null,
+      captioned: 3,
+      failed: 0,
+      blocked: 0,
+      notAttempted: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      elapsedMs: 1,
+    });
+    expect(run().phase).toBe('finished');
+    run().applyProgress(progress());
+    expect(run().phase).toBe('finished');
+  });
+
+  it('remembers the images that failed in this run, once each, and forgets one that later succeeded', () => {
+    run().begin('s1', {}, 3);
+    run().applyProgress(progress({ lastImage: { id: 'a', state: 'failed' } }));
+    run().applyProgress(progress({ lastImage: { id: 'b', state: 'blocked' } }));
+    run().applyProgress(progress({ lastImage: { id: 'a', state: 'failed' } }));
+    expect(run().failedIds).toEqual(['a', 'b']);
+    run().applyProgress(progress({ lastImage: { id: 'a', state: 'captioned' } }));
+    expect(run().failedIds).toEqual(['b']);
+  });
+
+  it('a refused start goes back to idle', () => {
+    run().begin('s1', {}, 3);
+    run().abort();
+    expect(run().phase).toBe('idle');
+    expect(run().sessionId).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SessionManifest } from '../../../shared/session';
+import { makeImage } from '../lib/test-fixtures';
+import { currentImage, useWorkspace } from './workspace';
+
+const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', caption: null }), makeImage('c')]) =>
+  ({
+    version: 1,
+    id: 's1',
+    name: 'Dogs',
+    trigger: 'TOK',
+    createdAt: '',
+    updatedAt: '',
+    roots: [],
+    settings: { model: 'm', fallbackModels: [], prompt: 'p', concurrency: 1, rpm: 1, downscale: 1024 },
+    images,
+    skipped: [],
+  }) satisfies SessionManifest;
+
+const ws = () => useWorkspace.getState();
+
+describe('workspace store', () => {
+  beforeEach(() => ws().load(manifest()));
+
+  it('opens on the first image with it selected', () => {
+    expect(ws().currentId).toBe('a');
+    expect([...ws().selected]).toEqual(['a']);
+    expect(ws().session?.trigger).toBe('TOK');
+  });
+
+  it('replaces one image in place when main reports a change', () => {
+    const before = ws().images;
+    ws().upsertImage(makeImage('b', { caption: 'photo of TOK a dog', status: 'captioned' }));
+    expect(ws().images).not.toBe(before);
+    expect(ws().images[1]?.status).toBe('captioned');
+    ws().upsertImage(makeImage('zzz'));
+    expect(ws().images).toHaveLength(3);
+  });
+
+  it('switching to a filter the current image is not in shows its first image', () => {
+    ws().setFilter('needs');
+    expect(ws().currentId).toBe('b');
+    ws().setFilter('all');
+    expect(ws().currentId).toBe('b');
+  });
+
+  it('marks run targets queued without overriding one already captioning', () => {
+    ws().setTransient('a', 'captioning');
+    ws().markQueued(['a', 'b']);
+    expect(ws().transient).toEqual({ a: 'captioning', b: 'queued' });
+    ws().setTransient('a', null);
+    expect(ws().transient).toEqual({ b: 'queued' });
+    ws().clearTransient();
+    expect(ws().transient).toEqual({});
+  });
+
+  it('keeps the selection across a refresh and drops what disappeared', () => {
+    ws().select('c');
+    ws().refresh(manifest([makeImage('a'), makeImage('c'), makeImage('d')]));
+    expect(currentImage(ws())?.id).toBe('c');
+    ws().select('a');
+    ws().refresh(manifest([makeImage('c')]));
+    expect(ws().currentId).toBe('c');
+  });
+
+  it('updates exclusion locally (optimistic) for several images', () => {
+    ws().setExcludedLocal(['a', 'c'], true);
+    expect(
+      ws()
+        .images.filter((i) => i.excluded)
+        .map((i) => i.id),
+    ).toEqual(['a', 'c']);
+  });
+});

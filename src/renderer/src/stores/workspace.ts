@@ -1,0 +1,172 @@
+import { create } from 'zustand';
+import type { ImageEntry, SessionManifest, SessionSettings, SkippedFile } from '../../../shared/session';
+import { type GalleryFilter, matchesFilter, visibleImages } from '../lib/filters';
+import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
+import type { TransientState } from '../lib/status';
+
+/** The open dataset minus its images (which live in their own array for cheap per-image updates). */
+export interface OpenSession {
+  id: string;
+  name: string;
+  trigger: string;
+  roots: string[];
+  settings: SessionSettings;
+}
+
+export interface WorkspaceState extends Selection {
+  session: OpenSession | null;
+  images: ImageEntry[];
+  /** id -> position in `images`. */
+  index: Map<string, number>;
+  skipped: SkippedFile[];
+  /** queued / captioning, from the run's events; cleared when the image gets its outcome or the run ends. */
+  transient: Record<string, TransientState>;
+  filter: GalleryFilter;
+  /** Columns the gallery currently shows (keyboard up/down moves by a row). */
+  columns: number;
+
+  setColumns(columns: number): void;
+  load(manifest: SessionManifest): void;
+  /** A reload of the same session (after an import): keeps filter, selection and drafts. */
+  refresh(manifest: SessionManifest): void;
+  close(): void;
+  rename(name: string): void;
+  setSettings(settings: SessionSettings): void;
+  upsertImage(image: ImageEntry): void;
+  setExcludedLocal(ids: ReadonlyArray<string>, excluded: boolean): void;
+  setTransient(id: string, state: TransientState | null): void;
+  markQueued(ids: ReadonlyArray<string>): void;
+  clearTransient(): void;
+  setFilter(filter: GalleryFilter): void;
+  select(id: string, mode?: SelectMode): void;
+}
+
+function indexOf(images: ReadonlyArray<ImageEntry>): Map<string, number> {
+  return new Map(images.map((img, i) => [img.id, i]));
+}
+
+function sessionOf(m: SessionManifest): OpenSession {
+  return { id: m.id, name: m.name, trigger: m.trigger, roots: m.roots, settings: m.settings };
+}
+
+const INITIAL = {
+  session: null,
+  images: [],
+  index: new Map<string, number>(),
+  skipped: [],
+  transient: {},
+  filter: 'all' as GalleryFilter,
+  ...EMPTY_SELECTION,
+};
+
+export const useWorkspace = create<WorkspaceState>()((set, get) => ({
+  ...INITIAL,
+  columns: 1,
+
+  setColumns: (columns) => {
+    if (get().columns !== columns) set({ columns });
+  },
+
+  load: (m) => {
+    const first = m.images[0]?.id ?? null;
+    set({
+      ...INITIAL,
+      session: sessionOf(m),
+      images: m.images,
+      index: indexOf(m.images),
+      skipped: m.skipped,
+      currentId: first,
+      selected: new Set(first ? [first] : []),
+      anchorId: first,
+    });
+  },
+
+  refresh: (m) => {
+    const index = indexOf(m.images);
+    const sel = pruneSelection(get(), (id) => index.has(id));
+    const currentId = sel.currentId ?? m.images[0]?.id ?? null;
+    set({
+      session: sessionOf(m),
+      images: m.images,
+      index,
+      skipped: m.skipped,
+      ...sel,
+      currentId,
+      selected: sel.selected.size > 0 || currentId === null ? sel.selected : new Set([currentId]),
+    });
+  },
+
+  close: () => set(INITIAL),
+
+  rename: (name) => {
+    const s = get().session;
+    if (s) set({ session: { ...s, name } });
+  },
+
+  setSettings: (settings) => {
+    const s = get().session;
+    if (s) set({ session: { ...s, settings } });
+  },
+
+  upsertImage: (image) => {
+    const { images, index } = get();
+    const at = index.get(image.id);
+    if (at === undefined) return; // not in this session (or a stale event after closing)
+    const next = images.slice();
+    next[at] = image;
+    set({ images: next });
+  },
+
+  setExcludedLocal: (ids, excluded) => {
+    const { images, index } = get();
+    const next = images.slice();
+    for (const id of ids) {
+      const at = index.get(id);
+      const img = at === undefined ? undefined : next[at];
+      if (at !== undefined && img) next[at] = { ...img, excluded };
+    }
+    set({ images: next });
+  },
+
+  setTransient: (id, state) => {
+    const transient = { ...get().transient };
+    if (state === null) delete transient[id];
+    else transient[id] = state;
+    set({ transient });
+  },
+
+  markQueued: (ids) => {
+    const transient = { ...get().transient };
+    for (const id of ids) if (transient[id] === undefined) transient[id] = 'queued';
+    set({ transient });
+  },
+
+  clearTransient: () => set({ transient: {} }),
+
+  setFilter: (filter) => {
+    const { images, currentId, session, index } = get();
+    const trigger = session?.trigger ?? '';
+    const current = currentId === null ? undefined : images[index.get(currentId) ?? -1];
+    if (current && matchesFilter(current, filter, trigger)) return set({ filter });
+    // The current image is not in the new list: show the first one that is.
+    const first = images.find((img) => matchesFilter(img, filter, trigger));
+    set({ filter, ...(first ? selectImage(EMPTY_SELECTION, first.id, 'replace', []) : EMPTY_SELECTION) });
+  },
+
+  select: (id, mode = 'replace') => {
+    const s = get();
+    const ordered = visibleImages(s.images, s.filter, s.session?.trigger ?? '', s.currentId).map((i) => i.id);
+    set(selectImage(s, id, mode, ordered));
+  },
+}));
+
+/** The image in the editor, or null. */
+export function currentImage(s: Pick<WorkspaceState, 'images' | 'index' | 'currentId'>): ImageEntry | null {
+  if (s.currentId === null) return null;
+  return s.images[s.index.get(s.currentId) ?? -1] ?? null;
+}
+
+export function imageById(s: Pick<WorkspaceState, 'images' | 'index'>, id: string): ImageEntry | undefined {
+  const at = s.index.get(id);
+  return at === undefined ? undefined : s.images[at];
+}
