@@ -29,7 +29,6 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot run here (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
-      // Playwright cannot download its own browser here; use the system one (Debian's by default).
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',
