@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, MEDIA_HOST, parseMediaPath } from '../shared/app-urls';
 import type { Logger } from './log';
-import { mimeTypeOf } from './mime';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { mimeTypeOf } from './services/fs/mime';
+import { resolveInside } from './services/fs/resolve-inside';
 import type { MediaService } from './services/media';
 
 /**
@@ -20,27 +20,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/**
- * The file under `root` that a URL path names, or null when it would leave `root` or is otherwise suspicious:
- * `..` segments (plain or percent-encoded), backslashes (a separator on Windows), absolute or drive paths, NUL
- * bytes, malformed or double encoding. `/` serves index.html.
- */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  // A `%` left after one decoding means double encoding: no file we ship has one in its name.
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes('%')) return null;
-  const rel = decoded.startsWith('/') ? decoded.slice(1) : decoded;
-  if (isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) return null;
-  if (rel.split('/').includes('..')) return null;
-  const base = resolve(root);
-  const full = resolve(base, rel === '' ? 'index.html' : rel);
-  return full.startsWith(base + sep) ? full : null;
-}
+export { resolveInside };
 
 export interface ProtocolOptions {
   /** The built renderer (out/renderer). */
