@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../../shared/progress';
 import { api } from '../api';
-import { formatCost, plural } from '../lib/format';
+import { finishedNote } from '../lib/run-text';
 import { useExport } from '../stores/export';
 import { useImporting } from '../stores/importing';
 import { useRun } from '../stores/run';
@@ -55,11 +55,8 @@ function announce(summary: RunSummary): void {
     return;
   }
   if (summary.status === 'completed') {
-    const problems = summary.failed + summary.blocked;
-    const tail = problems > 0 ? `; ${plural(problems, 'image')} need attention` : '';
-    toast(
-      problems > 0 ? 'info' : 'success',
-      `Captioned ${plural(summary.captioned, 'image')} for ${formatCost(summary.costUsd)}${tail}.`,
-    );
+    // One "run finished" note at a time: a retry's summary replaces the previous run's instead of stacking on it.
+    const tone = summary.failed + summary.blocked > 0 ? 'info' : 'success';
+    toast(tone, finishedNote(summary), undefined, 'run-finished');
   }
 }

@@ -3,7 +3,7 @@ import type { ExportProblem } from '../../../shared/progress';
 import { api, unwrap } from '../api';
 import { toUiError } from '../lib/errors';
 import { problemsFrom } from '../lib/export-problems';
-import { plural } from '../lib/format';
+import { byCount, plural } from '../lib/format';
 import { type ExportTarget, useExport } from '../stores/export';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
@@ -26,7 +26,7 @@ function localProblems(): ExportProblem[] {
 
 function blockedMessage(problems: ReadonlyArray<ExportProblem>): string {
   const n = problems.length;
-  return `${plural(n, 'image')} still ${n === 1 ? 'needs' : 'need'} a valid caption. Fix or exclude ${n === 1 ? 'it' : 'them'}, then export again.`;
+  return `${plural(n, 'image')} still ${byCount(n, 'needs', 'need')} a valid caption. Fix or exclude ${byCount(n, 'it', 'them')}, then export again.`;
 }
 
 /** The whole export flow: save drafts, check, ask where, write with progress, then report. */

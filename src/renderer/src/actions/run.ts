@@ -1,6 +1,7 @@
 import type { RunEstimate, RunRequest } from '../../../shared/contract';
 import { api, unwrap } from '../api';
 import { toUiError, type UiErrorLike } from '../lib/errors';
+import { runFailures } from '../lib/failed-list';
 import { runTargets } from '../lib/run-targets';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
@@ -50,8 +51,12 @@ export function regenerate(imageId: string): Promise<UiErrorLike | null> {
   });
 }
 
+/**
+ * Retries the last run's failures that still need it: an image captioned by hand since then is left alone (a
+ * recaption would overwrite the user's words).
+ */
 export async function retryFailed(): Promise<void> {
-  const ids = useRun.getState().failedIds;
+  const ids = runFailures(useRun.getState(), useWorkspace.getState()).map((f) => f.id);
   if (ids.length === 0) return;
   const err = await startRun({ only: ids, recaption: true });
   if (err && err.kind !== 'invalid-key') toast('error', `Could not retry: ${err.message}`);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { filterCounts } from '../lib/filters';
+import { byCount, plural } from '../lib/format';
 import { IS_MAC } from '../lib/platform';
 import { shortcutLabel } from '../lib/shortcuts';
 import { useWorkspace } from '../stores/workspace';
@@ -22,7 +23,9 @@ export function DatasetStats() {
           <strong>{ready.toLocaleString('en-US')}</strong> of {included.toLocaleString('en-US')} ready to export
         </span>
         {counts.needs > 0 ? (
-          <span className="faint">· {counts.needs.toLocaleString('en-US')} need a caption</span>
+          <span className="faint">
+            · {plural(counts.needs, 'image')} {byCount(counts.needs, 'needs', 'need')} a caption
+          </span>
         ) : null}
         {excluded > 0 ? <span className="faint">· {excluded.toLocaleString('en-US')} excluded</span> : null}
       </div>

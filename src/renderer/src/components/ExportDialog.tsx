@@ -158,7 +158,7 @@ export function ExportDialog() {
             {phase.step === 'choosing'
               ? 'Choose where to save…'
               : progress
-                ? `Writing ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} images`
+                ? `Writing ${progress.done.toLocaleString('en-US')} of ${plural(progress.total, 'image')}`
                 : 'Preparing…'}
           </strong>
           {phase.step === 'exporting' ? <span className="faint mono small ellipsis">{phase.path}</span> : null}

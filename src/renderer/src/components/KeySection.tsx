@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { removeKey, saveKey, testKey } from '../actions/settings';
 import { api } from '../api';
 import { toUiError } from '../lib/errors';
+import { inSettings } from '../lib/settings-text';
 import { useSettings } from '../stores/settings';
 import { Icon } from './Icon';
 
@@ -15,7 +16,7 @@ export function KeySection({ focus, message }: { focus: boolean; message: string
   const key = useSettings((s) => s.key);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState<'save' | 'test' | 'remove' | null>(null);
-  const [result, setResult] = useState<Result>(message ? { tone: 'warn', text: message } : null);
+  const [result, setResult] = useState<Result>(message ? { tone: 'warn', text: inSettings(message) } : null);
   const inputId = useId();
   const helpId = useId();
 
@@ -35,7 +36,8 @@ export function KeySection({ focus, message }: { focus: boolean; message: string
         setResult({ tone: 'ok', text: 'The key was removed from this computer.' });
       }
     } catch (e) {
-      setResult({ tone: 'error', text: toUiError(e).message });
+      // Errors are worded for anywhere in the app; here, drop the "…in Settings" next step.
+      setResult({ tone: 'error', text: inSettings(toUiError(e).message) });
     } finally {
       setBusy(null);
     }

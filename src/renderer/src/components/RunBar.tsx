@@ -1,22 +1,23 @@
-import { useState } from 'react';
 import { cancelRun, pauseRun, resumeRun, retryFailed } from '../actions/run';
+import { useOpenFailures } from '../hooks/useOpenFailures';
 import { progressParts, runFraction, summaryDetail, summaryHeadline } from '../lib/run-text';
 import { useRun } from '../stores/run';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { DatasetStats } from './DatasetStats';
-import { FailedPanel } from './FailedPanel';
+import { FAILED_TOGGLE_ID } from './FailedPanel';
 import { Icon } from './Icon';
 import { ProgressBar } from './ProgressBar';
 
 /**
  * The bottom bar of the workspace, always the same height: dataset figures when idle, the run's progress with
- * pause/resume/cancel while captioning, the summary with "Retry failed" after it.
+ * pause/resume/cancel while captioning, the summary with "Retry failed" after it. The failed list it toggles is
+ * docked under the gallery (FailedPanel), not drawn over the workspace.
  */
 export function RunBar() {
   const run = useRun();
   const sessionId = useWorkspace((s) => s.session?.id);
-  const [showFailed, setShowFailed] = useState(false);
+  const open = useOpenFailures();
   const mine = run.sessionId === sessionId;
 
   if (!mine || run.phase === 'idle') {
@@ -29,11 +30,12 @@ export function RunBar() {
 
   if (run.phase === 'finished' && run.summary) {
     const s = run.summary;
-    const failed = run.failedIds.length;
+    // What still needs the user, not what the run reported: captions written since then count as fixed.
+    const failed = open.length;
+    const allFixed = failed === 0 && run.failedIds.length > 0;
     const tone = s.status === 'completed' ? (failed > 0 ? 'warn' : 'ok') : s.status === 'cancelled' ? 'info' : 'error';
     return (
       <footer className={`run-bar finished ${tone}`}>
-        {showFailed && failed > 0 ? <FailedPanel ids={run.failedIds} onClose={() => setShowFailed(false)} /> : null}
         <Icon
           name={tone === 'ok' ? 'check-circle' : tone === 'info' ? 'info' : 'alert-circle'}
           size={18}
@@ -41,7 +43,10 @@ export function RunBar() {
         />
         <div className="run-text">
           <strong>{summaryHeadline(s)}</strong>
-          <span className="faint">{summaryDetail(s)}</span>
+          <span className="faint">
+            {summaryDetail(s)}
+            {allFixed ? ' · every image that failed has a caption now' : ''}
+          </span>
         </div>
         <div className="spacer" />
         {s.status === 'invalid-key' || s.status === 'model-not-found' ? (
@@ -60,12 +65,13 @@ export function RunBar() {
         {failed > 0 ? (
           <>
             <button
+              id={FAILED_TOGGLE_ID}
               type="button"
               className="btn btn-sm"
-              aria-expanded={showFailed}
-              onClick={() => setShowFailed(!showFailed)}
+              aria-expanded={run.failedOpen}
+              onClick={() => run.setFailedOpen(!run.failedOpen)}
             >
-              {showFailed ? 'Hide' : 'Show'} failed ({failed})
+              {run.failedOpen ? 'Hide' : 'Show'} failed ({failed.toLocaleString('en-US')})
             </button>
             <button type="button" className="btn btn-sm btn-primary" onClick={() => void retryFailed()}>
               <Icon name="refresh" size={14} /> Retry failed

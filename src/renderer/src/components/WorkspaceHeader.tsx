@@ -2,6 +2,7 @@ import { startExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
 import { closeSession } from '../actions/sessions';
 import { chooseSources } from '../actions/sources';
+import { plural } from '../lib/format';
 import { isRunActive, useRun } from '../stores/run';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
@@ -40,7 +41,7 @@ export function WorkspaceHeader() {
           <span className="chip" title="Trigger word">
             {session.trigger}
           </span>
-          <span className="faint">{count.toLocaleString('en-US')} images</span>
+          <span className="faint">{plural(count, 'image')}</span>
         </div>
       }
     >

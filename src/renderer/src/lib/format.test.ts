@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCost, formatDuration, formatRate, formatRelative, plural } from './format';
+import { byCount, formatBytes, formatCost, formatDuration, formatRate, formatRelative, plural } from './format';
 
 describe('formatters', () => {
   it('pluralises with thousands separators', () => {
     expect(plural(1, 'image')).toBe('1 image');
     expect(plural(2000, 'image')).toBe('2,000 images');
+    expect(plural(0, 'image')).toBe('0 images');
+    expect(`${plural(1, 'image')} ${byCount(1, 'needs', 'need')}`).toBe('1 image needs');
+    expect(`${plural(2, 'image')} ${byCount(2, 'needs', 'need')}`).toBe('2 images need');
   });
 
   it('formats sizes, durations, rates and costs the way people read them', () => {

@@ -1,7 +1,12 @@
 /** Small display formatters shared by every screen (numbers, sizes, durations, money, relative dates). */
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${byCount(n, one, many)}`;
+}
+
+/** The word that agrees with a count, without the number: verbs ("needs"/"need") and pronouns ("it"/"them"). */
+export function byCount(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }
 
 export function formatBytes(bytes: number): string {

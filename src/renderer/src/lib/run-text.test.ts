@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunProgress, RunSummary } from '../../../shared/progress';
-import { progressParts, runFraction, summaryHeadline } from './run-text';
+import { finishedNote, progressParts, runFraction, summaryHeadline } from './run-text';
 
 const progress: RunProgress = {
   total: 40,
@@ -53,6 +53,15 @@ describe('run bar text', () => {
     ]);
   });
 
+  it('says the time is being estimated until a caption is done, never "0 s" while images are left', () => {
+    const start = { ...progress, done: 0, failed: 0, remaining: 40, ratePerMinute: 0, etaSeconds: 0, costUsd: 0 };
+    expect(progressParts(start)).toEqual(['0 done', '40 left', 'estimating time…', '$0.00']);
+    expect(progressParts({ ...start, etaSeconds: null })).toContain('estimating time…');
+    expect(progressParts({ ...progress, etaSeconds: 0 })).toContain('estimating time…');
+    expect(progressParts({ ...progress, etaSeconds: 0.3 })).toContain('about 1 s left');
+    expect(progressParts({ ...progress, remaining: 0, etaSeconds: 0 }).join(' ')).not.toMatch(/estimating|about/u);
+  });
+
   it('words each way a run can end', () => {
     expect(summaryHeadline(summary)).toBe('Run finished: 38 captions written, 2 failed');
     expect(summaryHeadline({ ...summary, status: 'cancelled', notAttempted: 5 })).toMatch(
@@ -60,5 +69,13 @@ describe('run bar text', () => {
     );
     expect(summaryHeadline({ ...summary, status: 'quota-exhausted' })).toMatch(/daily quota/u);
     expect(summaryHeadline({ ...summary, status: 'invalid-key' })).toMatch(/API key/u);
+  });
+
+  it('agrees the verb with the count in the finished note', () => {
+    expect(finishedNote({ ...summary, captioned: 1, failed: 1, costUsd: 0.004 })).toBe(
+      'Captioned 1 image for < $0.01; 1 image needs attention.',
+    );
+    expect(finishedNote({ ...summary, blocked: 1 })).toBe('Captioned 38 images for $0.01; 3 images need attention.');
+    expect(finishedNote({ ...summary, failed: 0 })).toBe('Captioned 38 images for $0.01.');
   });
 });

@@ -37,7 +37,10 @@ export function needsCaption(image: Pick<ImageEntry, 'caption' | 'excluded'>, tr
   return !image.excluded && captionError(image.caption, trigger) !== null;
 }
 
-/** Failed or blocked, or a recaption that failed but kept an older caption (error set, status unchanged). */
+/**
+ * Failed or blocked. A recaption that failed but kept an older caption (error set, status unchanged) is not: it
+ * still has a usable caption (the run's failed list, lib/failed-list.ts, still shows it with its error).
+ */
 export function hasProblem(image: Pick<ImageEntry, 'status' | 'error'>): boolean {
   return image.status === 'failed' || image.status === 'blocked';
 }

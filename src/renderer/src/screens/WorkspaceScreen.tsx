@@ -1,4 +1,5 @@
 import { Editor } from '../components/Editor';
+import { FailedPanel } from '../components/FailedPanel';
 import { FilterBar } from '../components/FilterBar';
 import { Gallery } from '../components/Gallery';
 import { ImportProgressLine } from '../components/ImportProgressLine';
@@ -8,7 +9,7 @@ import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useImporting } from '../stores/importing';
 import { useWorkspace } from '../stores/workspace';
 
-/** Gallery on the left, editor on the right, run bar along the bottom. */
+/** Gallery on the left (with the last run's failures docked at its foot), editor on the right, run bar below. */
 export function WorkspaceScreen() {
   useKeyboardShortcuts();
   const sessionId = useWorkspace((s) => s.session?.id);
@@ -25,6 +26,7 @@ export function WorkspaceScreen() {
             </div>
           ) : null}
           <Gallery />
+          <FailedPanel />
         </section>
         <Editor />
       </div>

@@ -57,6 +57,14 @@ describe('run store', () => {
     expect(run().failedIds).toEqual(['b']);
   });
 
+  it('closes the failed list when the next run (a retry) begins', () => {
+    run().begin('s1', {}, 3);
+    run().setFailedOpen(true);
+    expect(run().failedOpen).toBe(true);
+    run().begin('s1', { only: ['a'], recaption: true }, 1);
+    expect(run().failedOpen).toBe(false);
+  });
+
   it('a refused start goes back to idle', () => {
     run().begin('s1', {}, 3);
     run().abort();

@@ -13,6 +13,8 @@ export interface RunState {
   summary: RunSummary | null;
   /** Images that failed or were blocked in this run, in the order they did (for the summary and "Retry failed"). */
   failedIds: string[];
+  /** Whether the finished run's failed list is shown (docked under the gallery). A new run closes it. */
+  failedOpen: boolean;
 
   begin(sessionId: string, request: RunRequest, total: number): void;
   applyProgress(p: RunProgress): void;
@@ -20,6 +22,7 @@ export interface RunState {
   /** startRun was refused before anything ran. */
   abort(): void;
   dismiss(): void;
+  setFailedOpen(open: boolean): void;
 }
 
 const IDLE = {
@@ -30,6 +33,7 @@ const IDLE = {
   progress: null,
   summary: null,
   failedIds: [],
+  failedOpen: false,
 };
 
 export const useRun = create<RunState>()((set, get) => ({
@@ -55,6 +59,8 @@ export const useRun = create<RunState>()((set, get) => ({
   abort: () => set(IDLE),
 
   dismiss: () => set(IDLE),
+
+  setFailedOpen: (failedOpen) => set({ failedOpen }),
 }));
 
 export function isRunActive(s: Pick<RunState, 'phase'>): boolean {

@@ -1,0 +1,17 @@
+import { useMemo } from 'react';
+import { type FailureRow, runFailures } from '../lib/failed-list';
+import { useRun } from '../stores/run';
+import { useWorkspace } from '../stores/workspace';
+
+/** The last run's failures that still need the user, re-derived whenever an image of the open dataset changes. */
+export function useOpenFailures(): FailureRow[] {
+  const failedIds = useRun((s) => s.failedIds);
+  const sessionId = useRun((s) => s.sessionId);
+  const session = useWorkspace((s) => s.session);
+  const images = useWorkspace((s) => s.images);
+  const index = useWorkspace((s) => s.index);
+  return useMemo(
+    () => runFailures({ sessionId, failedIds }, { session, images, index }),
+    [failedIds, sessionId, session, images, index],
+  );
+}
