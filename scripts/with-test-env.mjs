@@ -37,6 +37,7 @@ if (process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyrin
   console.warn('with-test-env: no dbus-run-session/gnome-keyring-daemon; keychain tests will report as skipped');
 }
 
-const result = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env });
+// Windows resolves npm-installed commands (vitest.cmd) only through a shell.
+const result = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env, shell: process.platform === 'win32' });
 if (scratch) rmSync(scratch, { recursive: true, force: true });
 process.exit(result.status ?? 1);
