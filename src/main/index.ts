@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { resolveAppPaths } from './adapters/paths';
-import { createLogger, redact } from './log';
+import { installCrashHandlers } from './crash';
+import { redact } from './log';
+import { createAppLogger } from './log-file';
 import { registerAppScheme } from './protocol';
 import { appUrlPredicate } from './security';
 import { type RunningApp, startApp } from './startup';
@@ -9,9 +11,9 @@ import { type RunningApp, startApp } from './startup';
  * The Electron entry: what must happen before `ready` (error logging, the privileged scheme, the data folder,
  * the single-instance lock), then startApp. Kept thin on purpose; each step lives in its own module.
  */
-const log = createLogger();
-process.on('uncaughtException', (e) => log.error('Uncaught exception', e));
-process.on('unhandledRejection', (e) => log.error('Unhandled promise rejection', e));
+// Logs go to stderr and to the rotating file in the app's log folder (resolved on the first line written).
+const log = createAppLogger();
+installCrashHandlers(log);
 
 // electron-vite sets ELECTRON_RENDERER_URL for `dev`; a packaged app never loads a dev server.
 const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;

@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 
 /**
- * The main process's logger. Everything goes to stderr through `redact` first: Google API keys (`AIza` + 35
- * characters), the value of GEMINI_API_KEY and the home directory never reach a log, whatever the error carried.
+ * The main process's logger. Every line goes through `redact` before it is written anywhere (stderr, the log
+ * file): Google API keys (`AIza` + 35 characters), the values of GEMINI_API_KEY / GOOGLE_API_KEY, keys carried in
+ * URLs (`?key=…`) and the home directory never reach a log, whatever the error carried.
  */
 export interface Logger {
   info(message: string, detail?: unknown): void;
@@ -11,11 +12,18 @@ export interface Logger {
 }
 
 const GOOGLE_KEY = /AIza[0-9A-Za-z_-]{35}/g;
+/** Credentials in query strings (`?key=…`, `&access_token=…`) and the Gemini REST header, whatever the value. */
+const URL_SECRET = /([?&](?:key|api_key|apikey|access_token|token)=)[^&#\s"'<>]+/gi;
+const KEY_HEADER = /(x-goog-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi;
+const KEY_ENV_VARS = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] as const;
 
 export function redact(text: string, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
   let out = text.replace(GOOGLE_KEY, '[API key]');
-  const envKey = env.GEMINI_API_KEY;
-  if (envKey && envKey.length >= 4) out = out.replaceAll(envKey, '[API key]');
+  for (const name of KEY_ENV_VARS) {
+    const envKey = env[name];
+    if (envKey && envKey.length >= 4) out = out.replaceAll(envKey, '[API key]');
+  }
+  out = out.replace(URL_SECRET, '$1[redacted]').replace(KEY_HEADER, '$1[redacted]');
   if (home.length > 1) out = out.replaceAll(home, '~');
   return out;
 }

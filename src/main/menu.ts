@@ -18,6 +18,10 @@ export interface MenuActions {
   command(command: MenuCommand): void;
   /** Opens an allow-listed link in the OS browser. */
   openExternal(url: string): void;
+  /** "Check for Updates…" (app menu on macOS, Help elsewhere); the item exists only when given. */
+  checkForUpdates?(): void;
+  /** Help > "About Caption Studio" on Windows and Linux (macOS uses the native About panel). */
+  showAbout?(): void;
 }
 
 export const HELP_LINKS: ReadonlyArray<{ label: string; url: string }> = [
@@ -38,11 +42,18 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
     click: () => actions.command(command),
   });
   const settings = send(ctx.isMac ? 'Settings…' : 'Settings', 'settings', 'CmdOrCtrl+,');
+  const { checkForUpdates, showAbout } = actions;
+  const updates: MenuItemConstructorOptions[] = checkForUpdates
+    ? [{ id: 'check-for-updates', label: 'Check for Updates…', click: () => checkForUpdates() }]
+    : [];
+  const about: MenuItemConstructorOptions[] =
+    showAbout && !ctx.isMac ? [{ id: 'about', label: `About ${ctx.appName}`, click: () => showAbout() }] : [];
 
   const appMenu: MenuItemConstructorOptions = {
     label: ctx.appName,
     submenu: [
       { role: 'about' },
+      ...updates,
       SEP,
       settings,
       SEP,
@@ -96,7 +107,10 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: HELP_LINKS.map(({ label, url }) => ({ label, click: () => actions.openExternal(url) })),
+    submenu: [
+      ...HELP_LINKS.map(({ label, url }) => ({ label, click: () => actions.openExternal(url) })),
+      ...(ctx.isMac || (updates.length === 0 && about.length === 0) ? [] : [SEP, ...updates, ...about]),
+    ],
   };
 
   return [...(ctx.isMac ? [appMenu] : []), file, edit, view, { role: 'windowMenu' }, help];

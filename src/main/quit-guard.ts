@@ -33,6 +33,12 @@ export interface QuitGuard {
   onWindowClose(event: Preventable): void;
   /** For app's 'before-quit' event. */
   onBeforeQuit(event: Preventable): void;
+  /**
+   * Quits through the same steps as a user's quit (ask during a run, then save everything) but ends with
+   * `action` instead of a plain quit: the update installer's quitAndInstall. Its own quit then passes straight
+   * through, because the backend has already shut down.
+   */
+  quitWith(action: () => void): void;
 }
 
 export function createQuitGuard(opts: QuitGuardOptions): QuitGuard {
@@ -91,6 +97,13 @@ export function createQuitGuard(opts: QuitGuardOptions): QuitGuard {
         if (!ok) return;
         await shutdown();
         opts.quit();
+      });
+    },
+    quitWith(action) {
+      void stopRunsIfAgreed().then(async (ok) => {
+        if (!ok) return;
+        await shutdown();
+        action();
       });
     },
   };

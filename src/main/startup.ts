@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { APP_ENTRY_URL } from '../shared/app-urls';
+import { installAboutPanel, showAboutDialog } from './about';
 import { openAppStore } from './adapters/app-store';
 import { createElectronDialogs } from './adapters/dialogs';
 import { scriptedDialogsFromEnv } from './adapters/scripted-dialogs';
@@ -16,6 +17,7 @@ import { installSecurity, type UrlPredicate } from './security';
 import type { AppPaths } from './services/ports';
 import { createKeychainStore } from './services/secrets';
 import { createSessionStore } from './services/sessions';
+import { createAppUpdates } from './updates';
 import { createMainWindow } from './window';
 
 export interface StartupContext {
@@ -92,6 +94,12 @@ export function startApp(ctx: StartupContext): RunningApp {
   });
   app.on('before-quit', (event) => guard.onBeforeQuit(event));
 
+  const openExternal = (url: string) =>
+    void shell.openExternal(url).catch((e: unknown) => log.error('Could not open a link', e));
+  // Installed builds only (the strategy is 'off' in development); never blocks or fails startup.
+  const updates = createAppUpdates({ log, getWindow, openExternal, restartWith: (install) => guard.quitWith(install) });
+  let checkedAtStart = false;
+
   function openWindow(): BrowserWindow {
     const created = createMainWindow({
       preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -100,6 +108,11 @@ export function startApp(ctx: StartupContext): RunningApp {
       log,
     });
     created.on('close', (event) => guard.onWindowClose(event));
+    created.once('show', () => {
+      if (checkedAtStart) return;
+      checkedAtStart = true;
+      void updates.check('startup');
+    });
     created.on('closed', () => {
       if (window === created) window = null;
     });
@@ -108,11 +121,15 @@ export function startApp(ctx: StartupContext): RunningApp {
   }
   openWindow();
 
+  installAboutPanel();
   installMenu(
     { isMac: process.platform === 'darwin', isDev: ctx.devServerUrl !== null, appName: app.name },
     {
       command: (command) => emit('menuCommand', { command }),
-      openExternal: (url) => void shell.openExternal(url).catch((e: unknown) => log.error('Could not open a link', e)),
+      openExternal,
+      checkForUpdates: () => void updates.check('menu'),
+      showAbout: () =>
+        void showAboutDialog(getWindow(), openExternal).catch((e: unknown) => log.error('About failed', e)),
     },
   );
 

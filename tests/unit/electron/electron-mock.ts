@@ -105,6 +105,9 @@ class FakeApp extends EventEmitter {
     this.paths[name] = path;
   });
   getVersion = () => '0.0.0-test';
+  ready = true;
+  isReady = () => this.ready;
+  setAboutPanelOptions = spy();
   quit = spy();
   exit = spy();
   requestSingleInstanceLock = spy(() => true);
@@ -125,6 +128,7 @@ export const dialog = {
   showMessageBox: spy(),
   showErrorBox: spy(),
 };
+export const clipboard = { writeText: spy() };
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
 export const screen = {
   getAllDisplays: spy(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
@@ -147,6 +151,7 @@ export function resetElectronMock(): void {
   FakeBrowserWindow.instances = [];
   app.removeAllListeners();
   app.isPackaged = false;
+  app.ready = true;
   app.paths = defaultPaths();
   session.defaultSession = fakeSession();
   nativeTheme.removeAllListeners();
@@ -159,6 +164,7 @@ export default {
   session,
   shell,
   dialog,
+  clipboard,
   nativeTheme,
   screen,
   Menu,

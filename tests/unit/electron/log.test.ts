@@ -20,3 +20,18 @@ describe('the main-process log', () => {
     expect(lines[0]).toContain('Request failed');
   });
 });
+
+describe('redact', () => {
+  it('removes GOOGLE_API_KEY, keys in URLs and the API key header', () => {
+    const env = { GOOGLE_API_KEY: 'google-secret-value' };
+    expect(redact('k=google-secret-value', env, '/home/ann')).toBe('k=[API key]');
+    expect(redact('GET https://x.dev/a?alt=sse&key=abc123&b=1 done', {}, '/home/ann')).toBe(
+      'GET https://x.dev/a?alt=sse&key=[redacted]&b=1 done',
+    );
+    expect(redact('https://x.dev/?access_token=tok#f', {}, '/home/ann')).toBe(
+      'https://x.dev/?access_token=[redacted]#f',
+    );
+    expect(redact('{"x-goog-api-key":"abc123"}', {}, '/home/ann')).toBe('{"x-goog-api-key":"[redacted]"}');
+    expect(redact('monkey=1 ?keyboard=2', {}, '/home/ann')).toBe('monkey=1 ?keyboard=2');
+  });
+});
