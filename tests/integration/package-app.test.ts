@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { getRawHeader } from '@electron/asar';
+import { extractFile, getRawHeader } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -120,6 +120,17 @@ describe.skipIf(process.platform === 'win32')('packaged app (electron-builder --
       expect(existsSync(join(resources, 'app.asar.unpacked', path)), path).toBe(true);
     }
     expect(natives.some(([p]) => p.includes('/@napi-rs/keyring'))).toBe(true);
+  });
+
+  it('keeps context isolation, the sandbox and the CSP in the packaged code', () => {
+    const asar = join(resources, 'app.asar');
+    const main = extractFile(asar, 'out/main/index.js').toString('utf8');
+    for (const setting of [/contextIsolation: true/, /sandbox: true/, /nodeIntegration: false/, /webSecurity: true/])
+      expect(main, String(setting)).toMatch(setting);
+    expect(main).toMatch(/"script-src": "'self'"/);
+    expect(main).toMatch(/"Content-Security-Policy": CONTENT_SECURITY_POLICY/);
+    const page = extractFile(asar, 'out/renderer/index.html').toString('utf8');
+    expect(page).toMatch(/http-equiv="Content-Security-Policy"[\s\S]*script-src 'self'/);
   });
 
   it('flips every fuse in the packaged executable', async () => {
