@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type Backend, createBackend, dispatch } from '../main/handlers';
+import { createLogger } from '../main/log';
 import { appPaths } from '../main/services/app-paths';
 import type { KeyStore } from '../main/services/ports';
 import { createKeychainStore, createMemoryKeyStore } from '../main/services/secrets';
@@ -15,6 +16,8 @@ import { readBody, securityHeaders, sendJson, sendText } from './http';
 import { previewDialogs, previewShell } from './ports';
 import { createSettingsFile } from './settings-file';
 import { sendFile, staticPath } from './static-files';
+
+const errorLog = createLogger();
 
 export interface PreviewServerOptions {
   /** 0 (default) picks a free port. */
@@ -68,7 +71,7 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
   let port = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      console.error('Preview request failed', e);
+      errorLog.error('Preview request failed', e);
       if (!res.headersSent) sendText(res, 500, 'Internal error.');
       else res.destroy();
     });

@@ -73,11 +73,11 @@ export const SkippedFile = z.object({
 export type SkippedFile = z.infer<typeof SkippedFile>;
 
 export const SessionSettings = z.object({
-  model: z.string().min(1),
+  model: z.string().min(1).max(200),
   /** Models tried in order when `model` keeps failing. */
-  fallbackModels: z.array(z.string().min(1)),
+  fallbackModels: z.array(z.string().min(1).max(200)).max(10),
   /** Prompt template; `{trigger}` is replaced by the trigger word. */
-  prompt: z.string().min(1),
+  prompt: z.string().min(1).max(10_000),
   concurrency: z.number().int().min(1).max(64),
   /** Requests per minute per model. */
   rpm: z.number().int().min(1).max(100_000),

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { IMAGE_EXTENSIONS } from '../../shared/image-extensions';
 import type { Dialogs } from '../services/ports';
 
 /** What the importer reads (it sniffs contents anyway, so "All files" stays available). */
-const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'heic', 'heif', 'avif', 'tif', 'tiff', 'gif'];
 
 /** Downloads when it exists on this system, else Documents. */
 function saveFolder(): string {
@@ -40,7 +40,7 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
         title: 'Choose photos',
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Images', extensions: IMAGE_EXTENSIONS },
+          { name: 'Images', extensions: [...IMAGE_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ],
       }),

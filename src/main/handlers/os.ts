@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { hasImageExtension } from '../../shared/image-extensions';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
@@ -23,7 +24,10 @@ export function osHandlers(ctx: BackendContext): Pick<Handlers, OsCalls> {
     async openImage(sessionId, imageId) {
       const image = (await store.load(sessionId)).images.find((i) => i.id === imageId);
       if (!image) throw new AppError('not-found', `Image "${imageId}" is not in this dataset.`);
-      await shell.openPath(image.source);
+      // The importer trusts content, not names, so a real image may be called `x.bat`: handing that to the OS
+      // would run it. Only files with an image extension are opened; anything else is revealed in its folder.
+      if (hasImageExtension(image.source)) await shell.openPath(image.source);
+      else await shell.showInFolder(image.source);
     },
 
     openExternal: (url) => shell.openExternal(url),

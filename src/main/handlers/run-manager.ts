@@ -3,12 +3,16 @@ import type { RunRequest } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
 import type { RunProgress, RunSummary } from '../../shared/progress';
 import type { ImageEntry } from '../../shared/session';
+import { createLogger } from '../log';
 import type { CaptionRun } from '../services/captioner';
 import { resolveApiKey } from '../services/secrets';
 import type { SessionStore } from '../services/sessions';
 import { captionSession, selectJobs } from '../services/workflow/caption-session';
 import { type BackendContext, MISSING_KEY_MESSAGE } from './context';
 import { closingError } from './tasks';
+
+/** Redacted like every main-process log line (an SDK error could carry a URL or a path). */
+const log = createLogger();
 
 type Request = z.output<typeof RunRequest>;
 
@@ -88,7 +92,7 @@ export class RunManager {
         markSettled();
         this.ctx.deps.emit('runFinished', { sessionId, summary });
       })
-      .catch((e: unknown) => console.error('Could not report the end of a caption run', e));
+      .catch((e: unknown) => log.error('Could not report the end of a caption run', e));
   }
 
   pause(sessionId: string): void {
@@ -171,7 +175,7 @@ export class RunManager {
    * own; this one says what happened and what was done. Every outcome it counts is already on disk.
    */
   private stoppedSummary(entry: ActiveRun, e: unknown): RunSummary {
-    if (!isAppError(e)) console.error('Caption run stopped unexpectedly', e);
+    if (!isAppError(e)) log.error('Caption run stopped unexpectedly', e);
     const reason = isAppError(e) ? e.message : 'The run stopped unexpectedly.';
     const p = entry.last;
     const captioned = p?.done ?? 0;
