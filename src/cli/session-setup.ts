@@ -49,9 +49,8 @@ export async function openOrCreateSession(
     const manifest = await store.load(existing);
     const settings = await settingsFromFlags(manifest.settings, flags);
     if (JSON.stringify(settings) === JSON.stringify(manifest.settings)) return { manifest, resumed: true };
-    const updated = { ...manifest, settings };
-    await store.save(updated);
-    return { manifest: updated, resumed: true };
+    // Inside the session's write queue, so captions written meanwhile (the app open on the same session) stay.
+    return { manifest: await store.modify(existing, (m) => ({ ...m, settings })), resumed: true };
   }
   const settings = await settingsFromFlags(defaultSettings(), flags);
   const name = roots.length === 1 ? basename(roots[0] ?? trigger) : trigger;

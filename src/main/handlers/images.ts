@@ -23,6 +23,9 @@ export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handl
       const image = (await store.load(sessionId)).images.find((i) => i.id === imageId);
       if (!image) throw notInSession(imageId);
       const patch = userCaptionPatch(text);
+      // Claim the image before writing: a run outcome queued after this point is dropped, and one queued before
+      // it lands first in the session's write queue, so the user's line is always the last word.
+      runs.claimEdit(sessionId, imageId);
       await store.updateImage(sessionId, imageId, patch);
       const updated: ImageEntry = { ...image, ...patch };
       runs.noteEdit(sessionId, updated);

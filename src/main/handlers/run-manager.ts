@@ -128,6 +128,11 @@ export class RunManager {
     await Promise.all([...this.active.keys()].map((id) => this.stop(id)));
   }
 
+  /** The user is saving a caption for this image: from now on the run's outcome for it is dropped. */
+  claimEdit(sessionId: string, imageId: string): void {
+    this.active.get(sessionId)?.editedDuringRun.add(imageId);
+  }
+
   /** The user saved a caption: it replaces the run's view of the image and wins over the run's outcome. */
   noteEdit(sessionId: string, image: ImageEntry): void {
     const entry = this.active.get(sessionId);
@@ -161,6 +166,8 @@ export class RunManager {
     tracking.updateImage = async (id, imageId, patch) => {
       if (entry.editedDuringRun.has(imageId)) return;
       await store.updateImage(id, imageId, patch);
+      // The user saved meanwhile: their line follows this one in the journal, and their caption is what shows.
+      if (entry.editedDuringRun.has(imageId)) return;
       const before = entry.images.get(imageId);
       if (!before) return;
       const image = { ...before, ...patch };

@@ -18,9 +18,19 @@ export async function loadSessions(): Promise<void> {
   }
 }
 
+/**
+ * Saves every draft before the workspace changes; when one cannot be saved (a disk error), the workspace stays
+ * as it is so the typed text is not thrown away, and the user is told.
+ */
+async function keepUnsavedDrafts(): Promise<boolean> {
+  if (await flushDrafts()) return true;
+  toast('error', 'A caption you typed could not be saved yet, so this dataset stays open. Try again in a moment.');
+  return false;
+}
+
 /** Opens a dataset in the workspace; resolves false (with a toast) when it cannot be read. */
 export async function openSession(id: string): Promise<boolean> {
-  await flushDrafts();
+  if (!(await keepUnsavedDrafts())) return false;
   try {
     const manifest = await unwrap(api.openSession(id));
     useDrafts.getState().reset();
@@ -37,7 +47,7 @@ export async function openSession(id: string): Promise<boolean> {
 
 /** Back to the start screen, after every typed caption is saved. */
 export async function closeSession(): Promise<void> {
-  await flushDrafts();
+  if (!(await keepUnsavedDrafts())) return;
   useWorkspace.getState().close();
   useDrafts.getState().reset();
   useUi.getState().setScreen('start');
