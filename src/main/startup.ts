@@ -75,6 +75,12 @@ export function startApp(ctx: StartupContext): RunningApp {
     settings: appStore.settings,
     emit,
     env: ctx.env,
+    // Before quitting, the page gets this long to save captions typed in the last moments.
+    uiFlushTimeoutMs: 3000,
+    isUiAttached: () => {
+      const w = getWindow();
+      return w !== null && w !== undefined && !w.isDestroyed() && !w.webContents.isDestroyed();
+    },
   });
   backend = running;
 

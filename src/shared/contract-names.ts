@@ -35,6 +35,7 @@ const CALL_NAMES = [
   'setKey',
   'testKey',
   'removeKey',
+  'draftsFlushed',
 ] as const;
 
 const EVENT_NAMES = [

@@ -96,6 +96,8 @@ export const calls = {
   setKey: call<KeyStatus>()(z.tuple([z.string().trim().min(1).max(200)])),
   testKey: call<KeyStatus>()(z.tuple([])),
   removeKey: call<KeyStatus>()(z.tuple([])),
+  /** The page saved every typed caption after a `flush-drafts` menu command (sent before the app quits). */
+  draftsFlushed: call<void>()(z.tuple([])),
 } as const;
 
 export type Calls = typeof calls;
@@ -117,7 +119,8 @@ export interface Events {
   menuCommand: { command: MenuCommand };
 }
 export type EventName = keyof Events;
-export type MenuCommand = 'new-dataset' | 'open-folder' | 'export' | 'settings' | 'caption-all';
+/** `flush-drafts` is sent by main before it shuts down: the page saves typed captions, then calls draftsFlushed. */
+export type MenuCommand = 'new-dataset' | 'open-folder' | 'export' | 'settings' | 'caption-all' | 'flush-drafts';
 
 export { callNames, channelOf, eventNames, listenerNameOf } from './contract-names';
 

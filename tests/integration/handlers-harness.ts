@@ -37,6 +37,7 @@ export interface HarnessOptions {
   key?: string | null;
   settings?: Partial<SessionSettings>;
   savePath?: string | null;
+  uiFlushTimeoutMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -65,7 +66,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
   const keyStore = createMemoryKeyStore(opts.key ?? null);
   const store = createSessionStore({ dataDir: join(root, 'data') });
-  const backend = createBackend({ store, keyStore, dialogs, shell, settings, emit, env: opts.env ?? {} });
+  const backend = createBackend({
+    ...{ store, keyStore, dialogs, shell, settings, emit, env: opts.env ?? {} },
+    ...(opts.uiFlushTimeoutMs ? { uiFlushTimeoutMs: opts.uiFlushTimeoutMs } : {}),
+  });
   return {
     root,
     backend,

@@ -40,7 +40,9 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...osHandlers(ctx),
     ...settingsHandlers(ctx),
     ...keyHandlers(ctx),
+    draftsFlushed: async () => uiFlush.done(),
   };
+  const uiFlush = createUiFlush(deps);
   let closed: Promise<void> | null = null;
   return {
     handlers,
@@ -48,11 +50,37 @@ export function createBackend(deps: HandlerDeps): Backend {
     hasActiveRuns: () => runs.hasActive(),
     shutdown() {
       closed ??= (async () => {
+        // First let the page save what the user typed in the last moments (autosave waits for a pause in typing).
+        await uiFlush.request();
         const stopping = ctx.tasks.close(); // refuses new work at once, runs included
         await Promise.all([runs.stopAll(), stopping]);
         await deps.store.close();
       })();
       return closed;
+    },
+  };
+}
+
+/** Asks the page to save its drafts and waits until it says so, or until the timeout (a page that is gone). */
+function createUiFlush(deps: HandlerDeps) {
+  let answered: (() => void) | null = null;
+  return {
+    request(): Promise<void> {
+      const timeout = deps.uiFlushTimeoutMs ?? 0;
+      if (timeout <= 0 || deps.isUiAttached?.() === false) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => finish(), timeout);
+        const finish = () => {
+          clearTimeout(timer);
+          answered = null;
+          resolve();
+        };
+        answered = finish;
+        deps.emit('menuCommand', { command: 'flush-drafts' });
+      });
+    },
+    done(): void {
+      answered?.();
     },
   };
 }

@@ -25,4 +25,11 @@ export interface HandlerDeps {
   /** Environment for API-key overrides (GEMINI_API_KEY) and GOOGLE_GEMINI_BASE_URL. */
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
+  /**
+   * How long shutdown waits for the page to save typed captions (Electron: a couple of seconds). 0 or absent: it
+   * does not ask (tests, the CLI), since nothing may be listening.
+   */
+  uiFlushTimeoutMs?: number;
+  /** Whether a page is there to ask (a closed window cannot answer; shutdown then does not wait). */
+  isUiAttached?: () => boolean;
 }
