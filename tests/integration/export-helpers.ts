@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { cp, readFile, stat } from 'node:fs/promises';
+import { cp, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import yauzl from 'yauzl';
 import { assignExportNames } from '../../src/main/services/exporter';
 import type { ImageEntry, ImageFormat } from '../../src/shared/session';
 import { FIXTURES_DIR, tempDir } from '../support/fixtures';
@@ -110,31 +108,5 @@ export async function entriesFor(root: string, relPaths: ReadonlyArray<string>):
   );
 }
 
-export interface ZipEntryRead {
-  data: Buffer;
-  method: number;
-  utf8Flag: boolean;
-}
-
-/** Every entry of a ZIP, read back with yauzl (which also checks CRCs and sizes). */
-export async function readZip(path: string): Promise<Map<string, ZipEntryRead>> {
-  const zip = await yauzl.openPromise(path);
-  const out = new Map<string, ZipEntryRead>();
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      out.set(entry.fileName, {
-        data: Buffer.concat(chunks),
-        method: entry.compressionMethod,
-        utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
-      });
-    }
-  } finally {
-    zip.close();
-  }
-  return out;
-}
-
-export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-export const fileSha256 = async (path: string) => sha256(await readFile(path));
+export { fileSha256, sha256 } from '../support/hash';
+export { readZipEntries as readZip, type ZipEntryRead } from '../support/zip';
