@@ -119,7 +119,8 @@ describe('planExport', () => {
 
   it('warns, but still exports, when a source changed since import', async () => {
     const resized = await entry('resized.jpg');
-    await writeFile(resized.source, 'different length now');
+    // A different length on purpose: within one clock tick the mtime alone may not move.
+    await writeFile(resized.source, 'these bytes are clearly longer than the original ones');
     const touched = await entry('touched.jpg');
     await utimes(touched.source, new Date(), new Date(Date.now() + 60_000));
     const plan = await planExport([resized, touched], TRIGGER);
