@@ -15,7 +15,8 @@ export interface ImportProgress {
   current?: string;
 }
 
-export type ImageRunState = 'queued' | 'captioning' | 'captioned' | 'failed' | 'blocked';
+/** `skipped`: left out of the run because the user captioned or excluded the image after the run started. */
+export type ImageRunState = 'queued' | 'captioning' | 'captioned' | 'failed' | 'blocked' | 'skipped';
 
 export interface RunProgress {
   total: number;

@@ -32,8 +32,9 @@ describe('backend handlers: controlling caption runs', () => {
   }
   const images = async () => (await ok<SessionManifest>(h, 'openSession', session.id)).images;
 
-  it('holds a paused run, lets an edit made meanwhile win, and finishes after resume', async () => {
+  it('holds a paused run, lets an edit made meanwhile win without asking Gemini for it, and finishes after resume', async () => {
     await prepare();
+    const sentBefore = gemini.requests.filter((r) => r.kind === 'generateContent').length;
     await ok(h, 'startRun', session.id, {});
     // Paused before the key check ends, so no image has started: every outcome comes after the edit below.
     await ok(h, 'pauseRun', session.id);
@@ -43,7 +44,14 @@ describe('backend handlers: controlling caption runs', () => {
     await h.next('runProgress', (e) => e.progress.paused);
     await ok(h, 'resumeRun', session.id);
     const { summary } = await h.next('runFinished');
-    expect(summary).toMatchObject({ status: 'completed', captioned: 11 });
+    // The edited image was left out when its turn came: 10 captioned, 10 requests, nothing paid for and dropped.
+    expect(summary).toMatchObject({ status: 'completed', captioned: 10, notAttempted: 0 });
+    expect(gemini.requests.filter((r) => r.kind === 'generateContent')).toHaveLength(sentBefore + 10);
+    expect(
+      h
+        .of('runProgress')
+        .some((e) => e.progress.lastImage?.id === target.id && e.progress.lastImage.state === 'skipped'),
+    ).toBe(true);
     expect(h.backend.hasActiveRuns()).toBe(false);
     const saved = (await images()).find((i) => i.id === target.id);
     expect(saved).toMatchObject({ caption: 'photo of my_cat typed while the run was paused', status: 'edited' });
@@ -51,6 +59,25 @@ describe('backend handlers: controlling caption runs', () => {
     // Pause, resume and cancel after the end are harmless no-ops.
     await ok(h, 'pauseRun', session.id);
     await ok(h, 'cancelRun', session.id);
+  });
+
+  it('leaves out images excluded while the run is paused', async () => {
+    await prepare();
+    const sentBefore = gemini.requests.filter((r) => r.kind === 'generateContent').length;
+    await ok(h, 'startRun', session.id, {});
+    await ok(h, 'pauseRun', session.id);
+    const out = (await images())
+      .filter((i) => i.status === 'new')
+      .slice(0, 3)
+      .map((i) => i.id);
+    await ok(h, 'setExcluded', session.id, out, true);
+    await ok(h, 'resumeRun', session.id);
+    const { summary } = await h.next('runFinished');
+    expect(summary).toMatchObject({ status: 'completed', captioned: 8, notAttempted: 0 });
+    expect(gemini.requests.filter((r) => r.kind === 'generateContent')).toHaveLength(sentBefore + 8);
+    for (const image of (await images()).filter((i) => out.includes(i.id))) {
+      expect(image).toMatchObject({ excluded: true, status: 'new', caption: null });
+    }
   });
 
   it('cancels a run: a summary still arrives and nothing is left half-done', async () => {

@@ -71,6 +71,8 @@ export class RunManager {
         ...(request.only ? { only: request.only } : {}),
         ...(this.ctx.baseUrl ? { baseUrl: this.ctx.baseUrl } : {}),
         ...(this.ctx.deps.clock ? { clock: this.ctx.deps.clock } : {}),
+        // Captioned by hand or excluded since the run started: not worth a request whose answer would be dropped.
+        skip: (id) => entry.editedDuringRun.has(id) || entry.images.get(id)?.excluded === true,
         onProgress: (progress) => {
           entry.last = progress;
           this.ctx.deps.emit('runProgress', { sessionId, progress });

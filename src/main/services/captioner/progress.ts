@@ -15,6 +15,7 @@ export class ProgressTracker {
   private failed = 0;
   private blocked = 0;
   private inFlight = 0;
+  private skipped = 0;
   private inputTokens = 0;
   private outputTokens = 0;
   private costUsd = 0;
@@ -63,6 +64,16 @@ export class ProgressTracker {
     this.publish({ id, state });
   }
 
+  /** An image left the run before it was sent (the user captioned or excluded it meanwhile): it no longer counts. */
+  skip(id: string): void {
+    this.skipped++;
+    this.publish({ id, state: 'skipped' });
+  }
+
+  get skippedCount(): number {
+    return this.skipped;
+  }
+
   /** An image in flight left without an outcome (cancelled, run stopped): it is back to waiting for a run. */
   abandon(id: string): void {
     this.inFlight--;
@@ -88,10 +99,11 @@ export class ProgressTracker {
     while (this.finishedAt.length > 0 && now - (this.finishedAt[0] ?? now) >= RATE_WINDOW_MS) this.finishedAt.shift();
     const elapsed = Math.min(RATE_WINDOW_MS, now - this.startedAt);
     const ratePerMinute = elapsed >= MIN_RATE_SAMPLE_MS ? (this.finishedAt.length * 60_000) / elapsed : 0;
-    const remaining = this.total - this.captioned - this.failed - this.blocked;
+    const total = this.total - this.skipped;
+    const remaining = total - this.captioned - this.failed - this.blocked;
     const perMinute = ratePerMinute > 0 ? Math.min(ratePerMinute, this.rpm) : this.rpm;
     return {
-      total: this.total,
+      total,
       done: this.captioned,
       failed: this.failed,
       blocked: this.blocked,

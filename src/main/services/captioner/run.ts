@@ -34,6 +34,11 @@ export interface RunOptions {
   /** Awaited before an image counts as done: the caller persists the caption here, so a crash loses nothing. */
   onOutcome: (o: CaptionOutcome) => Promise<void> | void;
   onProgress?: (p: RunProgress) => void;
+  /**
+   * Asked just before an image is sent: true leaves it out (the user captioned or excluded it after the run
+   * started), so no request is paid for an answer that would be thrown away.
+   */
+  skip?: (id: string) => boolean;
   /** Retry limits (defaults: DEFAULT_RETRY). */
   retry?: Partial<RetryPolicy>;
 }
@@ -132,6 +137,10 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
       const job = jobs[next];
       if (stopSignal.aborted || !job) return;
       next++;
+      if (opts.skip?.(job.id)) {
+        progress.skip(job.id);
+        continue;
+      }
       progress.start(job.id);
       const outcome = await captionImage(ctx, job).catch(
         (err: unknown): CaptionOutcome => ({
@@ -167,7 +176,7 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
       captioned,
       failed,
       blocked,
-      notAttempted: jobs.length - captioned - failed - blocked,
+      notAttempted: jobs.length - progress.skippedCount - captioned - failed - blocked,
       ...progress.tokens,
       elapsedMs: clock.now() - started,
     };

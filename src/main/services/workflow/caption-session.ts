@@ -14,6 +14,8 @@ export interface CaptionSessionOptions {
   baseUrl?: string;
   clock?: Clock;
   signal?: AbortSignal;
+  /** Leave an image out when its turn comes (see RunOptions.skip). */
+  skip?: (id: string) => boolean;
   onProgress?: (p: RunProgress) => void;
   onOutcome?: (o: CaptionOutcome) => void;
 }
@@ -46,6 +48,7 @@ export async function captionSession(
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.skip ? { skip: opts.skip } : {}),
     onOutcome: async (o) => {
       await store.updateImage(
         sessionId,
