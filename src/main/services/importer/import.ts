@@ -67,7 +67,8 @@ class ImportRun {
   }
 
   private async importFile(file: WalkedFile): Promise<void> {
-    if (this.opts.knownSources?.has(file.path)) {
+    const known = this.opts.knownSources;
+    if (known?.has(file.path) || known?.has(file.realPath)) {
       this.captionedStems.add(file.stemKey);
       return;
     }

@@ -30,6 +30,7 @@ async function walked(path: string): Promise<WalkedFile> {
   const name = basename(path);
   return {
     path,
+    realPath: path,
     relPath: name,
     bytes: st.size,
     mtimeMs: st.mtimeMs,

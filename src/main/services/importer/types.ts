@@ -16,7 +16,10 @@ export type { ImportProgress } from '../../../shared/progress';
 export interface ImportOptions {
   /** Thumbnails are written here as thumbnailPath(thumbsDir, id); created if missing. */
   thumbsDir: string;
-  /** Absolute source paths already in the session: not re-probed/re-thumbnailed, not returned, not reported. */
+  /**
+   * Absolute source paths already in the session (as stored and with links resolved): not re-probed or
+   * re-thumbnailed, not returned, not reported. A file met through a symlinked folder matches its real path.
+   */
   knownSources?: ReadonlySet<string>;
   /** Files processed at once; default os.availableParallelism(). */
   concurrency?: number;

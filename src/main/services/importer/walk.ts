@@ -15,6 +15,8 @@ import { skipped, unreadable } from './skip';
 export interface WalkedFile {
   /** Absolute path. */
   path: string;
+  /** The same file with links resolved: how a file met again through another path is recognised. */
+  realPath: string;
   /** Relative to the dropped folder with forward slashes, or the basename for a dropped file. */
   relPath: string;
   bytes: number;
@@ -56,6 +58,7 @@ async function fileEvent(w: Walk, path: string, relPath: string, st: Stats, sibl
   const isText = isTextFileName(name);
   const file: WalkedFile = {
     path,
+    realPath: real,
     relPath,
     bytes: st.size,
     mtimeMs: st.mtimeMs,

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { normaliseCaption } from '../../../shared/normalise';
 import type { ImageEntry, SessionManifest, SkippedFile } from '../../../shared/session';
@@ -25,7 +26,7 @@ export async function importIntoSession(
   const before = await store.load(sessionId);
   const result = await importPaths(absolute, {
     thumbsDir: store.thumbsDir(sessionId),
-    knownSources: new Set(before.images.map((i) => i.source)),
+    knownSources: await knownSources(before.images),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
@@ -52,6 +53,12 @@ export async function importIntoSession(
     };
   });
   return { manifest, added, skipped: result.skipped };
+}
+
+/** Every stored source path plus its real path, so the same folder dropped again via a link adds nothing. */
+async function knownSources(images: readonly ImageEntry[]): Promise<Set<string>> {
+  const real = await Promise.all(images.map((i) => realpath(i.source).catch(() => i.source)));
+  return new Set([...images.map((i) => i.source), ...real]);
 }
 
 function toEntry(img: ImportedImage, exportName: string, trigger: string): ImageEntry {
