@@ -19,7 +19,8 @@ export interface CaptionFlags extends SettingsFlags {
   json: boolean;
 }
 
-export const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3 } as const;
+/** 130 = 128 + SIGINT, the shell's convention for a command the user stopped with Ctrl+C. */
+export const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
 
 /** import -> caption what is missing -> export, resuming the session for the same folder and trigger. */
 export async function runCaptionCommand(paths: string[], flags: CaptionFlags): Promise<number> {
@@ -59,16 +60,23 @@ async function captionFlow(
   progress.line(
     `${resumed ? 'Resuming' : 'New'} session ${opened.id} (${opened.settings.model}, ${opened.settings.rpm} requests/min)`,
   );
+  let run: RunSummary | null = null;
+  let error: string | null = null;
   const imported = await importIntoSession(store, opened.id, paths, {
     signal,
     onProgress: (p) => progress.importing(p),
+  }).catch((e: unknown) => {
+    // An import is all or nothing: stopped, it adds nothing, and the summary below still reports the session.
+    if (!signal.aborted) throw e;
+    error = 'Import stopped: nothing new was added. Run the same command again to continue.';
+    return null;
   });
   progress.stop();
-  progress.line(`Imported ${imported.added.length} new image(s); ${imported.manifest.images.length} in the session.`);
+  if (imported) {
+    progress.line(`Imported ${imported.added.length} new image(s); ${imported.manifest.images.length} in the session.`);
+  }
 
-  let run: RunSummary | null = null;
-  let error: string | null = null;
-  const jobs = selectJobs(imported.manifest.images, { recaption: flags.recaption });
+  const jobs = imported ? selectJobs(imported.manifest.images, { recaption: flags.recaption }) : [];
   if (jobs.length > 0 && !signal.aborted) {
     const key = await resolveApiKey(createKeychainStore());
     if (!key) {
@@ -80,9 +88,15 @@ async function captionFlow(
         signal,
         onProgress: (p) => progress.captioning(p),
       });
-      run = await handle.done;
+      try {
+        run = await handle.done;
+        if (run.message) error = run.message;
+      } catch (e) {
+        // Gemini stayed unreachable: every caption received is saved; the summary says what is left.
+        if (!isAppError(e) || e.kind !== 'network') throw e;
+        error = e.message;
+      }
       progress.stop();
-      if (run.message) error = run.message;
     }
   }
 
@@ -99,6 +113,7 @@ async function captionFlow(
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`${formatSummary(result, manifest)}\n`);
   if (zip) return EXIT.ok;
+  if (signal.aborted) return EXIT.interrupted;
   if (run && (run.status === 'invalid-key' || run.status === 'model-not-found' || run.status === 'quota-exhausted'))
     return EXIT.fatal;
   if (error && !run) return EXIT.fatal;
