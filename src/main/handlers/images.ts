@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import type { ImageEntry } from '../../shared/session';
 import type { ImagePatch } from '../services/sessions';
 import type { BackendContext } from './context';
@@ -20,14 +20,14 @@ export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handl
   const { store } = ctx.deps;
   return {
     async setCaption(sessionId, imageId, text) {
-      const image = (await store.load(sessionId)).images.find((i) => i.id === imageId);
-      if (!image) throw notInSession(imageId);
       const patch = userCaptionPatch(text);
       // Claim the image before writing: a run outcome queued after this point is dropped, and one queued before
       // it lands first in the session's write queue, so the user's line is always the last word.
       runs.claimEdit(sessionId, imageId);
-      await store.updateImage(sessionId, imageId, patch);
-      const updated: ImageEntry = { ...image, ...patch };
+      // One journal append; the store answers with the image from its cache, without re-reading the session.
+      const updated = await store.updateImage(sessionId, imageId, patch).catch((e: unknown) => {
+        throw isAppError(e) && e.kind === 'not-found' ? notInSession(imageId) : e;
+      });
       runs.noteEdit(sessionId, updated);
       return updated;
     },

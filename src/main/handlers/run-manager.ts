@@ -166,15 +166,15 @@ export class RunManager {
       return manifest;
     };
     tracking.updateImage = async (id, imageId, patch) => {
-      if (entry.editedDuringRun.has(imageId)) return;
-      await store.updateImage(id, imageId, patch);
+      // Dropped: the user's caption wins. The run ignores the answer; this is the image as the run knows it (every
+      // image of the run is in the map, which was filled when the run loaded the session).
+      if (entry.editedDuringRun.has(imageId)) return entry.images.get(imageId) as ImageEntry;
+      const image = await store.updateImage(id, imageId, patch);
       // The user saved meanwhile: their line follows this one in the journal, and their caption is what shows.
-      if (entry.editedDuringRun.has(imageId)) return;
-      const before = entry.images.get(imageId);
-      if (!before) return;
-      const image = { ...before, ...patch };
+      if (entry.editedDuringRun.has(imageId)) return image;
       entry.images.set(imageId, image);
       emit('imageUpdated', { sessionId: id, image });
+      return image;
     };
     return tracking;
   }

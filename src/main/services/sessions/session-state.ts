@@ -1,7 +1,7 @@
 import { open, rename, stat, truncate } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { SessionManifest } from '../../../shared/session';
+import type { ImageEntry, SessionManifest } from '../../../shared/session';
 import { syncDir } from '../fs/atomic';
 import { applyJournal, type JournalRead, readJournal } from './journal';
 import { corruptName } from './layout';
@@ -27,7 +27,8 @@ export interface LiveSession {
    */
   manifestStamp: string;
   journalSize: number;
-  imageIds: Set<string>;
+  /** The session's images as they are on disk (manifest + journal), so an update can answer without a read. */
+  images: Map<string, ImageEntry>;
   /** Lines in journal.jsonl (stale and bad ones included): drives compaction. */
   lines: number;
   /** Set when the journal ends in a torn append: cut there before the next append, or it would glue on. */
@@ -80,7 +81,7 @@ export function liveFromState(state: SessionState): LiveSession {
     base: state.base,
     manifestStamp: state.manifestStamp,
     journalSize: journal.exists ? journal.validBytes + journal.tornBytes : -1,
-    imageIds: new Set(state.manifest.images.map((i) => i.id)),
+    images: new Map(state.manifest.images.map((i) => [i.id, i])),
     lines: journal.entries.length + journal.badLines,
     tornAt: journal.tornBytes > 0 ? journal.validBytes : null,
     badLines: journal.badLines,
@@ -94,7 +95,7 @@ export function liveFromManifest(manifest: SessionManifest, stampAfterWrite: str
     base: manifest.updatedAt,
     manifestStamp: stampAfterWrite,
     journalSize: 0,
-    imageIds: new Set(manifest.images.map((i) => i.id)),
+    images: new Map(manifest.images.map((i) => [i.id, i])),
     lines: 0,
     tornAt: null,
     badLines: 0,

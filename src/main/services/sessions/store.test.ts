@@ -100,6 +100,17 @@ describe('updateImage', () => {
     await expect(store.updateImage(id, 'img-00000', extra)).rejects.toMatchObject({ kind: 'validation' });
   });
 
+  it('answers with the whole updated image, the same one a fresh store loads, across compactions', async () => {
+    const id = await withImages();
+    for (let i = 0; i < 6; i++) {
+      const patch = { caption: `photo of sks_person v${i}`, status: 'edited' as const };
+      const answered = await store.updateImage(id, 'img-00001', patch);
+      expect(answered).toMatchObject({ id: 'img-00001', ...patch });
+      const loaded = await createSessionStore({ dataDir }, clock, { compactAfter: 4 }).load(id);
+      expect(loaded.images.find((i) => i.id === 'img-00001')).toEqual(answered);
+    }
+  });
+
   it('compacts into manifest.json once the journal reaches the threshold', async () => {
     const id = await withImages();
     const journal = join(store.sessionDir(id), 'journal.jsonl');

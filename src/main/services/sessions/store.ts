@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
-import { MANIFEST_VERSION, type SessionManifest, SessionSettings } from '../../../shared/session';
+import { type ImageEntry, MANIFEST_VERSION, type SessionManifest, SessionSettings } from '../../../shared/session';
 import { systemClock } from '../clock';
 import { syncDir } from '../fs/atomic';
 import type { AppPaths, Clock } from '../ports';
@@ -178,9 +178,10 @@ export function createSessionStore(
       assertValidId(id);
       if (typeof imageId !== 'string' || imageId === '') throw new AppError('validation', 'Image id is missing.');
       const valid = parseOr(ImagePatchSchema, patch, 'Invalid image update');
-      await inSession(id, 'update', async () => {
+      return inSession(id, 'update', async () => {
         const session = await current(id);
-        if (!session.imageIds.has(imageId)) {
+        const before = session.images.get(imageId);
+        if (!before) {
           throw new AppError('not-found', `Image "${imageId}" is not in session "${id}".`);
         }
         const journal = layout.journal(id);
@@ -197,7 +198,10 @@ export function createSessionStore(
         const at = new Date(clock.now()).toISOString();
         session.journalSize += await appendJournal(journal, { base: session.base, at, image: imageId, patch: valid });
         session.lines++;
+        const updated: ImageEntry = { ...before, ...valid };
+        session.images.set(imageId, updated);
         if (session.lines >= compactAfter) await compact(id);
+        return updated;
       });
     },
 

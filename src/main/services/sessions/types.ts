@@ -1,5 +1,5 @@
 import type { SessionSummary } from '../../../shared/progress';
-import type { SessionManifest, SessionSettings } from '../../../shared/session';
+import type { ImageEntry, SessionManifest, SessionSettings } from '../../../shared/session';
 import type { ImagePatch } from './journal';
 
 export type { SessionSummary } from '../../../shared/progress';
@@ -20,8 +20,11 @@ export interface SessionStore {
   load(id: string): Promise<SessionManifest>;
   /** Full atomic write (bumps `updatedAt`) that replaces everything, journal patches included. */
   save(manifest: SessionManifest): Promise<void>;
-  /** One fsync'd journal line; resolves once durable. AppError('not-found') for an unknown image. */
-  updateImage(id: string, imageId: string, patch: ImagePatch): Promise<void>;
+  /**
+   * One fsync'd journal line; resolves once durable, with the image as it now is (no re-read of the session).
+   * AppError('not-found') for an unknown image.
+   */
+  updateImage(id: string, imageId: string, patch: ImagePatch): Promise<ImageEntry>;
   /**
    * Read-modify-write inside the session's queue: no journal line can land between the read and the write
    * (unlike load() then save(), which loses patches made in between).
