@@ -20,7 +20,7 @@ export function subscribeToEvents(): () => void {
 
     api.onRunProgress(({ sessionId, progress }) => {
       if (useRun.getState().sessionId !== sessionId && useRun.getState().phase !== 'idle') return;
-      if (useRun.getState().sessionId === null) useRun.getState().begin(sessionId, {}, progress.total);
+      if (useRun.getState().sessionId === null) useRun.getState().begin(sessionId, {}, []);
       useRun.getState().applyProgress(progress);
       const last = progress.lastImage;
       if (!last || !isOpen(sessionId)) return;

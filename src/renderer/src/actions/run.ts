@@ -27,7 +27,7 @@ export async function startRun(request: RunRequest): Promise<UiErrorLike | null>
   if (isRunActive(useRun.getState())) return toUiError('A run is already going. Wait for it or cancel it first.');
   await flushDrafts();
   const targets = runTargets(useWorkspace.getState().images, request);
-  useRun.getState().begin(session.id, request, targets.length);
+  useRun.getState().begin(session.id, request, targets);
   useWorkspace.getState().markQueued(targets);
   try {
     await unwrap(api.startRun(session.id, request));

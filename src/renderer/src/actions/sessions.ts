@@ -1,7 +1,8 @@
 import { api, unwrap } from '../api';
 import { toUiError } from '../lib/errors';
+import { transientOnReopen } from '../lib/run-targets';
 import { useDrafts } from '../stores/drafts';
-import { useRun } from '../stores/run';
+import { isRunActive, useRun } from '../stores/run';
 import { useSessions } from '../stores/sessions';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
@@ -35,8 +36,13 @@ export async function openSession(id: string): Promise<boolean> {
     const manifest = await unwrap(api.openSession(id));
     useDrafts.getState().reset();
     useWorkspace.getState().load(manifest);
+    const run = useRun.getState();
+    // Its run is still going (the dataset was closed meanwhile): show what is still queued or being captioned.
+    if (run.sessionId === id && isRunActive(run)) {
+      useWorkspace.getState().restoreTransient(transientOnReopen(run.targets, run.imageStates));
+    }
     // A finished run of another dataset has nothing to say here.
-    if (useRun.getState().sessionId !== id && useRun.getState().phase === 'finished') useRun.getState().dismiss();
+    if (run.sessionId !== id && run.phase === 'finished') run.dismiss();
     useUi.getState().setScreen('workspace');
     return true;
   } catch (e) {

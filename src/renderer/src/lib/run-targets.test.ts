@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requestFor, runTargets } from './run-targets';
+import type { ImageRunState } from '../../../shared/progress';
+import { requestFor, runTargets, transientOnReopen } from './run-targets';
 import { makeImage } from './test-fixtures';
 
 const images = [
@@ -22,5 +23,23 @@ describe('which images a run sends', () => {
 
   it('selected: exactly those, minus excluded ones', () => {
     expect(runTargets(images, requestFor('selected', ['edited', 'out', 'blocked']))).toEqual(['blocked', 'edited']);
+  });
+});
+
+describe('marks shown again when a dataset is reopened mid-run', () => {
+  it('queued or captioning for images without an outcome; nothing for finished or skipped ones', () => {
+    const states = new Map<string, ImageRunState>([
+      ['a', 'captioned'],
+      ['b', 'captioning'],
+      ['c', 'failed'],
+      ['d', 'skipped'],
+      ['e', 'queued'],
+      ['f', 'blocked'],
+    ]);
+    expect(transientOnReopen(['a', 'b', 'c', 'd', 'e', 'f', 'g'], states)).toEqual({
+      b: 'captioning',
+      e: 'queued',
+      g: 'queued',
+    });
   });
 });

@@ -1,6 +1,8 @@
 import type { RunRequest } from '../../../shared/contract';
+import type { ImageRunState } from '../../../shared/progress';
 import { selectRunImages } from '../../../shared/run-selection';
 import type { ImageEntry } from '../../../shared/session';
+import type { TransientState } from './status';
 
 /**
  * The images a run will send, so the gallery can mark them "queued" the moment the run starts (the run only
@@ -8,6 +10,22 @@ import type { ImageEntry } from '../../../shared/session';
  */
 export function runTargets(images: ReadonlyArray<ImageEntry>, request: RunRequest): string[] {
   return selectRunImages(images, request).map((img) => img.id);
+}
+
+/**
+ * The marks a dataset reopened mid-run shows again: every image the run was sent to do that has no outcome yet is
+ * queued (or captioning, if it was when last heard of); finished and skipped ones keep their saved status.
+ */
+export function transientOnReopen(
+  targets: readonly string[],
+  states: ReadonlyMap<string, ImageRunState>,
+): Record<string, TransientState> {
+  const marks: Record<string, TransientState> = {};
+  for (const id of targets) {
+    const state = states.get(id) ?? 'queued';
+    if (state === 'queued' || state === 'captioning') marks[id] = state;
+  }
+  return marks;
 }
 
 export type RunScope = 'needs' | 'selected' | 'all';

@@ -25,7 +25,7 @@ describe('run store', () => {
   beforeEach(() => run().dismiss());
 
   it('goes starting -> running -> finished', () => {
-    run().begin('s1', { recaption: false }, 3);
+    run().begin('s1', { recaption: false }, ['a', 'b', 'c']);
     expect(run().phase).toBe('starting');
     expect(isRunActive(run())).toBe(true);
     run().applyProgress(progress({ lastImage: { id: 'a', state: 'captioning' } }));
@@ -48,7 +48,7 @@ describe('run store', () => {
   });
 
   it('remembers the images that failed in this run, once each, and forgets one that later succeeded', () => {
-    run().begin('s1', {}, 3);
+    run().begin('s1', {}, ['a', 'b', 'c']);
     run().applyProgress(progress({ lastImage: { id: 'a', state: 'failed' } }));
     run().applyProgress(progress({ lastImage: { id: 'b', state: 'blocked' } }));
     run().applyProgress(progress({ lastImage: { id: 'a', state: 'failed' } }));
@@ -58,15 +58,30 @@ describe('run store', () => {
   });
 
   it('closes the failed list when the next run (a retry) begins', () => {
-    run().begin('s1', {}, 3);
+    run().begin('s1', {}, ['a', 'b', 'c']);
     run().setFailedOpen(true);
     expect(run().failedOpen).toBe(true);
-    run().begin('s1', { only: ['a'], recaption: true }, 1);
+    run().begin('s1', { only: ['a'], recaption: true }, ['a']);
     expect(run().failedOpen).toBe(false);
   });
 
+  it("keeps each image's latest state in this run, and starts afresh with the next run", () => {
+    run().begin('s1', {}, ['a', 'b', 'c']);
+    expect(run().total).toBe(3);
+    run().applyProgress(progress({ lastImage: { id: 'a', state: 'captioning' } }));
+    run().applyProgress(progress({ lastImage: { id: 'a', state: 'captioned' } }));
+    run().applyProgress(progress({ lastImage: { id: 'b', state: 'skipped' } }));
+    expect([...run().imageStates]).toEqual([
+      ['a', 'captioned'],
+      ['b', 'skipped'],
+    ]);
+    expect(run().targets).toEqual(['a', 'b', 'c']);
+    run().begin('s1', {}, ['c']);
+    expect(run().imageStates.size).toBe(0);
+  });
+
   it('a refused start goes back to idle', () => {
-    run().begin('s1', {}, 3);
+    run().begin('s1', {}, ['a', 'b', 'c']);
     run().abort();
     expect(run().phase).toBe('idle');
     expect(run().sessionId).toBeNull();

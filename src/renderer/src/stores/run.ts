@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { RunRequest } from '../../../shared/contract';
-import type { RunProgress, RunSummary } from '../../../shared/progress';
+import type { ImageRunState, RunProgress, RunSummary } from '../../../shared/progress';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
 
@@ -15,8 +15,16 @@ export interface RunState {
   failedIds: string[];
   /** Whether the finished run's failed list is shown (docked under the gallery). A new run closes it. */
   failedOpen: boolean;
+  /** The images this page asked the run to send (empty for a run it only heard about). */
+  targets: readonly string[];
+  /**
+   * Each image's latest state in this run, so a dataset closed and reopened mid-run can show its queued and
+   * captioning marks again. Bookkeeping only (nothing renders from it), so it is updated in place: a copy per
+   * progress event would cost O(n) each on a large run.
+   */
+  imageStates: Map<string, ImageRunState>;
 
-  begin(sessionId: string, request: RunRequest, total: number): void;
+  begin(sessionId: string, request: RunRequest, targets: readonly string[]): void;
   applyProgress(p: RunProgress): void;
   finish(summary: RunSummary): void;
   /** startRun was refused before anything ran. */
@@ -34,16 +42,24 @@ const IDLE = {
   summary: null,
   failedIds: [],
   failedOpen: false,
+  targets: [],
 };
 
 export const useRun = create<RunState>()((set, get) => ({
   ...IDLE,
+  imageStates: new Map(),
 
-  begin: (sessionId, request, total) => set({ ...IDLE, sessionId, request, total, phase: 'starting' }),
+  begin: (sessionId, request, targets) =>
+    set({
+      ...IDLE,
+      ...{ sessionId, request, targets, total: targets.length },
+      ...{ imageStates: new Map(), phase: 'starting' },
+    }),
 
   applyProgress: (p) => {
     const s = get();
     const last = p.lastImage;
+    if (last) s.imageStates.set(last.id, last.state);
     let failedIds = s.failedIds;
     if (last && (last.state === 'failed' || last.state === 'blocked') && !failedIds.includes(last.id)) {
       failedIds = [...failedIds, last.id];
@@ -56,9 +72,9 @@ export const useRun = create<RunState>()((set, get) => ({
 
   finish: (summary) => set({ summary, phase: 'finished' }),
 
-  abort: () => set(IDLE),
+  abort: () => set({ ...IDLE, imageStates: new Map() }),
 
-  dismiss: () => set(IDLE),
+  dismiss: () => set({ ...IDLE, imageStates: new Map() }),
 
   setFailedOpen: (failedOpen) => set({ failedOpen }),
 }));

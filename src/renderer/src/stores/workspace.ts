@@ -36,6 +36,8 @@ export interface WorkspaceState extends Selection {
   setExcludedLocal(ids: ReadonlyArray<string>, excluded: boolean): void;
   setTransient(id: string, state: TransientState | null): void;
   markQueued(ids: ReadonlyArray<string>): void;
+  /** Replaces every run mark at once (a dataset reopened while its run goes on). */
+  restoreTransient(transient: Record<string, TransientState>): void;
   clearTransient(): void;
   setFilter(filter: GalleryFilter): void;
   select(id: string, mode?: SelectMode): void;
@@ -140,6 +142,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     for (const id of ids) if (transient[id] === undefined) transient[id] = 'queued';
     set({ transient });
   },
+
+  restoreTransient: (transient) => set({ transient: { ...transient } }),
 
   clearTransient: () => set({ transient: {} }),
 
