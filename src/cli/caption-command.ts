@@ -43,6 +43,7 @@ export async function runCaptionCommand(paths: string[], flags: CaptionFlags): P
   } catch (e) {
     progress.stop();
     process.stderr.write(`${isAppError(e) || e instanceof Error ? e.message : String(e)}\n`);
+    if (stop.signal.aborted) return EXIT.interrupted;
     return isAppError(e) && e.kind === 'validation' ? EXIT.usage : EXIT.fatal;
   } finally {
     process.off('SIGINT', onSigint);
@@ -103,17 +104,26 @@ async function captionFlow(
   const manifest = await store.load(opened.id);
   const warnings: string[] = [];
   let zip: string | null = null;
+  let exportRefused = false;
   if (uncaptioned(manifest).length === 0 && !signal.aborted && error === null) {
     const outPath = resolve(flags.out ?? defaultZipName(manifest.trigger));
-    const report = await exportZip({ images: manifest.images, trigger: manifest.trigger, outPath, signal });
-    warnings.push(...report.warnings.map((w) => `${w.relPath}: ${w.message}`));
-    zip = report.path;
+    try {
+      const report = await exportZip({ images: manifest.images, trigger: manifest.trigger, outPath, signal });
+      warnings.push(...report.warnings.map((w) => `${w.relPath}: ${w.message}`));
+      zip = report.path;
+    } catch (e) {
+      // Refused (an original is missing, nothing to export) or stopped: the summary says why; no ZIP is written.
+      if (!signal.aborted && !(isAppError(e) && e.kind === 'validation')) throw e;
+      error = signal.aborted ? 'Export stopped: no ZIP was written.' : (e as Error).message;
+      exportRefused = !signal.aborted;
+    }
   }
   const result = buildResult(manifest, { zip, run, error, warnings });
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`${formatSummary(result, manifest)}\n`);
   if (zip) return EXIT.ok;
   if (signal.aborted) return EXIT.interrupted;
+  if (exportRefused) return EXIT.incomplete;
   if (run && (run.status === 'invalid-key' || run.status === 'model-not-found' || run.status === 'quota-exhausted'))
     return EXIT.fatal;
   if (error && !run) return EXIT.fatal;

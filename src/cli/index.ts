@@ -24,7 +24,7 @@ const program = new Command()
 program
   .command('caption')
   .description(
-    'Import images, caption the ones without a caption, and write a ZIP of image + .txt pairs. Running the same\n' +
+    'Import images, caption the ones without a caption, and write a ZIP of image + .txt pairs. Running the same ' +
       'command again on the same folder and trigger resumes the same session: finished captions are kept.',
   )
   .argument('<paths...>', 'folders (walked recursively) and/or image files')
@@ -36,14 +36,21 @@ program
       "gemini-2.5-flash, or the session's",
     ),
   )
-  .option('--fallback <ids>', 'comma-separated models to fall back to when the model keeps failing')
-  .option('-c, --concurrency <n>', 'images captioned at the same time', positiveInt('--concurrency', 64))
+  .option(
+    '--fallback <ids>',
+    'comma-separated models to fall back to when the model keeps failing (default gemini-2.5-flash-lite; "" for none)',
+  )
+  .option('-c, --concurrency <n>', 'images captioned at the same time (default 4)', positiveInt('--concurrency', 64))
   .option(
     '-r, --rpm <n>',
     'requests per minute per model (free tier: about 10; paid tier 1: 1000)',
     positiveInt('--rpm', 100_000),
   )
-  .option('--downscale <px>', 'long side of the copy sent to Gemini', positiveInt('--downscale', 4096))
+  .option(
+    '--downscale <px>',
+    'long side of the copy sent to Gemini, 256-4096 (default 1536)',
+    positiveInt('--downscale', 4096),
+  )
   .option('--prompt-file <file>', 'text file with the prompt template ({trigger} is replaced)')
   .option('--recaption', 'caption every image again, even those that already have a caption', false)
   .option('--json', 'print one JSON object with the result on stdout (progress goes to stderr)', false)
@@ -51,7 +58,8 @@ program
     'after',
     '\nAPI key: GEMINI_API_KEY or GOOGLE_API_KEY, else the OS keychain (store it with `caption-studio key set`).\n' +
       'Sessions live in the app data folder (CAPTION_STUDIO_DATA_DIR overrides it).\n' +
-      'Exit codes: 0 ZIP written; 1 some images have no caption (no ZIP); 2 usage error; 3 key, quota or disk problem.',
+      'Exit codes: 0 ZIP written; 1 some images have no caption or the export was refused (no ZIP); 2 usage\n' +
+      'error; 3 key, quota, lost connection or disk problem; 130 stopped with Ctrl+C. Finished captions are always kept.',
   )
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCaptionCommand(paths, opts);

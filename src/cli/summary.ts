@@ -44,12 +44,13 @@ export function buildResult(
 }
 
 /** Included images that would block an export, with the reason in plain words. */
-export function uncaptioned(manifest: SessionManifest): Array<{ relPath: string; reason: string }> {
+export function uncaptioned(manifest: SessionManifest): Array<{ relPath: string; reason: string; blocked: boolean }> {
   return manifest.images
     .filter((i) => !i.excluded)
     .flatMap((i) => {
       const problem = captionError(i.caption, manifest.trigger);
-      return problem === null ? [] : [{ relPath: i.relPath, reason: i.error ?? problem }];
+      if (problem === null) return [];
+      return [{ relPath: i.relPath, reason: i.error ?? problem, blocked: i.status === 'blocked' }];
     });
 }
 
@@ -68,6 +69,12 @@ export function formatSummary(result: CliResult, manifest: SessionManifest): str
     lines.push(`${missing.length} image(s) still need a caption, so no ZIP was written:`);
     for (const m of missing) lines.push(`  - ${m.relPath}: ${m.reason}`);
     lines.push('Run the same command again to retry them (finished captions are kept).');
+    // A rerun does not send blocked images again (Gemini would refuse them again): a person has to caption them.
+    if (missing.some((m) => m.blocked)) {
+      lines.push(
+        'Images Gemini blocked are not sent again: caption them in the app, exclude them there, or use --recaption.',
+      );
+    }
   }
   if (result.error) lines.push(result.error);
   if (result.zip) lines.push(`Wrote ${result.zip}`);
