@@ -36,6 +36,14 @@ export function captionError(caption: string | null, trigger: string): string | 
   return null;
 }
 
+/**
+ * What typed text becomes when saved: line breaks fold into spaces (captions are one line) and the ends are
+ * trimmed. The field validates and compares this form, so a space typed before the next word is not an error.
+ */
+export function foldTypedCaption(text: string): string {
+  return text.replace(/\r\n|[\r\n]/gu, ' ').trim();
+}
+
 export function wordCount(text: string): number {
   const t = text.trim();
   return t === '' ? 0 : t.split(/\s+/u).length;

@@ -1,3 +1,4 @@
+import { foldTypedCaption } from '../../shared/caption';
 import { AppError, isAppError } from '../../shared/errors';
 import type { ImageEntry } from '../../shared/session';
 import type { ImagePatch } from '../services/sessions';
@@ -11,7 +12,7 @@ import type { Handlers } from './types';
  * what is wrong with captionError). Clearing the field makes the image need a caption again.
  */
 export function userCaptionPatch(text: string): ImagePatch {
-  const caption = text.replace(/\r\n|[\r\n]/gu, ' ').trim();
+  const caption = foldTypedCaption(text);
   if (caption === '') return { caption: null, captionSource: null, status: 'new', error: null, model: null };
   return { caption, captionSource: 'user', status: 'edited', error: null, model: null };
 }

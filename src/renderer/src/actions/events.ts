@@ -6,7 +6,8 @@ import { useImporting } from '../stores/importing';
 import { useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { openKeySettings } from '../stores/ui';
-import { useWorkspace } from '../stores/workspace';
+import { imageById, useWorkspace } from '../stores/workspace';
+import { dropStaleDraft } from './captions';
 
 const isOpen = (sessionId: string) => useWorkspace.getState().session?.id === sessionId;
 
@@ -29,7 +30,11 @@ export function subscribeToEvents(): () => void {
     }),
 
     api.onImageUpdated(({ sessionId, image }) => {
-      if (isOpen(sessionId)) useWorkspace.getState().upsertImage(image);
+      if (!isOpen(sessionId)) return;
+      const ws = useWorkspace.getState();
+      const before = imageById(ws, image.id);
+      if (before && ws.session) dropStaleDraft(before, image, ws.session.trigger);
+      ws.upsertImage(image);
     }),
 
     api.onRunFinished(({ sessionId, summary }) => {

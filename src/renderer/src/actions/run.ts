@@ -44,13 +44,6 @@ export async function startRun(request: RunRequest): Promise<UiErrorLike | null>
   }
 }
 
-export function regenerate(imageId: string): Promise<UiErrorLike | null> {
-  return startRun({ only: [imageId], recaption: true }).then((err) => {
-    if (err && err.kind !== 'invalid-key') toast('error', `Could not regenerate: ${err.message}`);
-    return err;
-  });
-}
-
 /**
  * Retries the last run's failures that still need it: an image captioned by hand since then is left alone (a
  * recaption would overwrite the user's words).

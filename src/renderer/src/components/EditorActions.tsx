@@ -1,6 +1,6 @@
 import type { ImageEntry } from '../../../shared/session';
 import { openInOs, setExcluded } from '../actions/images';
-import { regenerate } from '../actions/run';
+import { regenerate } from '../actions/regenerate';
 import { IS_MAC } from '../lib/platform';
 import { shortcutLabel } from '../lib/shortcuts';
 import { isRunActive, useRun } from '../stores/run';

@@ -1,5 +1,5 @@
 import type { ImageEntry } from '../../../shared/session';
-import { regenerate } from '../actions/run';
+import { regenerate } from '../actions/regenerate';
 import { isRunActive, useRun } from '../stores/run';
 import { Icon } from './Icon';
 

@@ -18,7 +18,7 @@ export function useDraftSafety(): void {
       timer = window.setTimeout(() => {
         // One save per image at a time: if one is still on its way, wait for the next quiet moment.
         if (Object.keys(useDrafts.getState().saving).length > 0) saveWhenIdle();
-        else void flushDrafts({ keepUntouched: true });
+        else void flushDrafts({ whileTyping: true });
       }, IDLE_SAVE_MS);
     };
     const unsubscribe = useDrafts.subscribe((state, prev) => {
@@ -26,7 +26,7 @@ export function useDraftSafety(): void {
     });
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!hasUnsavedEdits()) return;
-      void flushDrafts({ keepUntouched: true });
+      void flushDrafts({ whileTyping: true });
       if (!window.captionStudio) e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { setExcluded } from '../actions/images';
 import { move, saveAndNext } from '../actions/navigation';
-import { regenerate } from '../actions/run';
+import { regenerate } from '../actions/regenerate';
 import { IS_MAC } from '../lib/platform';
 import { type Command, commandFor } from '../lib/shortcuts';
 import { isRunActive, useRun } from '../stores/run';

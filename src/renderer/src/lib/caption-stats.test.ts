@@ -23,4 +23,12 @@ describe('caption field feedback', () => {
     expect(isRealEdit('', 'photo of TOK a dog', 'TOK')).toBe(true);
     expect(isRealEdit('photo of TOK a cat', 'photo of TOK a dog', 'TOK')).toBe(true);
   });
+
+  it('judges text as it will be saved: a space before the next word is neither an error nor a change', () => {
+    expect(captionStats('photo of TOK a red ', 'TOK').error).toBeNull();
+    expect(captionStats('photo of TOK a red ', 'TOK').chars).toBe(19);
+    expect(isRealEdit('photo of TOK a man ', 'photo of TOK a man', 'TOK')).toBe(false);
+    expect(isRealEdit('photo of TOK a man\n', 'photo of TOK a man', 'TOK')).toBe(false);
+    expect(isRealEdit('photo of TOK a man w', 'photo of TOK a man', 'TOK')).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { captionError, captionPrefix, MAX_CAPTION_CHARS, wordCount } from '../../../shared/caption';
+import { captionError, captionPrefix, foldTypedCaption, MAX_CAPTION_CHARS, wordCount } from '../../../shared/caption';
 
 export interface CaptionStats {
   /** Plain-language problem, or null when the caption is valid for the trigger. */
@@ -9,10 +9,13 @@ export interface CaptionStats {
   left: number;
 }
 
-/** Live feedback for the caption field: the same rule the export applies, so a green field exports. */
+/**
+ * Live feedback for the caption field: the same rule the export applies to the text as it will be saved (a space
+ * typed before the next word is not an error), so a green field exports.
+ */
 export function captionStats(text: string, trigger: string): CaptionStats {
   return {
-    error: captionError(text, trigger),
+    error: captionError(foldTypedCaption(text), trigger),
     words: wordCount(text),
     chars: text.length,
     left: MAX_CAPTION_CHARS - text.length,
@@ -29,7 +32,9 @@ export function captionStarter(trigger: string): string {
  * the starter ("photo of TOK ") or spaces was merely visited, not edited.
  */
 export function isRealEdit(draft: string, saved: string | null, trigger: string): boolean {
-  if (draft === (saved ?? '')) return false;
-  if (saved === null && (draft.trim() === '' || draft.trim() === captionStarter(trigger).trim())) return false;
+  // Compared as it would be saved: "a man " (about to type the next word) is no change from a saved "a man".
+  const typed = foldTypedCaption(draft);
+  if (typed === (saved ?? '')) return false;
+  if (saved === null && (typed === '' || typed === captionStarter(trigger).trim())) return false;
   return true;
 }

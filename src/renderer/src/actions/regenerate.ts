@@ -1,0 +1,56 @@
+import { api, unwrap } from '../api';
+import { toUiError, type UiErrorLike } from '../lib/errors';
+import { isRunActive, useRun } from '../stores/run';
+import { toast } from '../stores/toasts';
+import { imageById, useWorkspace } from '../stores/workspace';
+import { flushDrafts } from './captions';
+import { startRun } from './run';
+
+/**
+ * Asks Gemini for a new caption for one image. The caption it replaces (typed by the user, imported or an earlier
+ * answer) is offered back with "Undo" once the new one arrives, so a stray Ctrl/Cmd+R never costs written words.
+ */
+export async function regenerate(imageId: string): Promise<UiErrorLike | null> {
+  // Saved first, so what Undo brings back is exactly what the user last typed.
+  await flushDrafts();
+  const sessionId = useWorkspace.getState().session?.id;
+  const previous = imageById(useWorkspace.getState(), imageId)?.caption ?? null;
+  const stopWatching = previous !== null && sessionId ? offerUndoWhenReplaced(sessionId, imageId, previous) : null;
+  const err = await startRun({ only: [imageId], recaption: true });
+  if (err) {
+    stopWatching?.();
+    if (err.kind !== 'invalid-key') toast('error', `Could not regenerate: ${err.message}`);
+  }
+  return err;
+}
+
+/** Watches the image until its caption changes (toast with Undo) or the run ends without a new one. */
+function offerUndoWhenReplaced(sessionId: string, imageId: string, previous: string): () => void {
+  const stop = () => {
+    offWorkspace();
+    offRun();
+  };
+  const offWorkspace = useWorkspace.subscribe((ws) => {
+    if (ws.session?.id !== sessionId) return stop();
+    const image = imageById(ws, imageId);
+    if (!image || image.caption === previous || image.captionSource !== 'model') return;
+    stop();
+    toast('success', `New caption for ${image.relPath}.`, {
+      label: 'Undo',
+      run: () => void restoreCaption(sessionId, imageId, previous),
+    });
+  });
+  const offRun = useRun.subscribe((run) => {
+    if (!isRunActive(run)) stop();
+  });
+  return stop;
+}
+
+async function restoreCaption(sessionId: string, imageId: string, caption: string): Promise<void> {
+  try {
+    const saved = await unwrap(api.setCaption(sessionId, imageId, caption));
+    if (useWorkspace.getState().session?.id === sessionId) useWorkspace.getState().upsertImage(saved);
+  } catch (e) {
+    toast('error', `Could not bring the earlier caption back: ${toUiError(e).message}`);
+  }
+}
