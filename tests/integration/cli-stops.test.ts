@@ -1,4 +1,6 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { cliEnv, collect, runCli, spawnCli } from '../support/cli';
@@ -90,6 +92,28 @@ describe('caption CLI stopped early', () => {
     const result = JSON.parse(run.stdout) as CliJson;
     expect(result.error).toMatch(/Import stopped/u);
     expect(result.images).toEqual([]);
+    expect(gemini.requests.filter((r) => r.kind === 'generateContent')).toEqual([]);
+  });
+
+  it('exits 1 with the --json summary when the export is refused because an original disappeared', async () => {
+    await serve({});
+    const photos = join(work, 'captioned');
+    await mkdir(photos);
+    for (const name of ['a', 'b']) {
+      await sharp({ create: { width: 200, height: 150, channels: 3, background: name === 'a' ? '#f00' : '#00f' } })
+        .jpeg()
+        .toFile(join(photos, `${name}.jpg`));
+      await writeFile(join(photos, `${name}.txt`), `photo of stop_test a ${name} square`);
+    }
+    const out = join(work, 'captioned.zip');
+    const cmd = ['caption', photos, '--trigger', 'stop_test', '--out', out, '--json'];
+    expect((await runCli(cmd, env)).code).toBe(0);
+    await rm(join(photos, 'b.jpg'));
+    const run = await runCli(cmd, env);
+    expect(run.code, run.stderr).toBe(1);
+    const result = JSON.parse(run.stdout) as CliJson;
+    expect(result.zip).toBeNull();
+    expect(result.error).toMatch(/missing|no longer/iu);
     expect(gemini.requests.filter((r) => r.kind === 'generateContent')).toEqual([]);
   });
 });
