@@ -9,6 +9,8 @@ import type { Logger } from './log';
 export interface RunControl {
   hasActiveRuns(): boolean;
   shutdown(): Promise<void>;
+  /** Asks the page to save what was typed in the last moments and waits (bounded) for it to say so. */
+  flushUi(): Promise<void>;
 }
 
 export interface QuitGuardOptions {
@@ -25,12 +27,17 @@ interface Preventable {
   preventDefault(): void;
 }
 
+/** The window being closed: closed again by the guard once the page has saved its drafts. */
+export interface Closable {
+  close(): void;
+}
+
 export interface QuitGuard {
   /**
    * For the window's 'close' event. Stopping a run shuts the backend down, so a confirmed close quits the app
    * (on macOS too, where closing the last window would otherwise leave it running without a backend).
    */
-  onWindowClose(event: Preventable): void;
+  onWindowClose(event: Preventable, window: Closable): void;
   /** For app's 'before-quit' event. */
   onBeforeQuit(event: Preventable): void;
   /**
@@ -46,6 +53,9 @@ export function createQuitGuard(opts: QuitGuardOptions): QuitGuard {
   let shutDown = false;
   let shuttingDown: Promise<void> | null = null;
   let asking = false;
+  // Windows whose page is saving its drafts, and those done: a done window's next close goes through.
+  const flushing = new WeakSet<Closable>();
+  const flushed = new WeakSet<Closable>();
 
   function shutdown(): Promise<void> {
     shuttingDown ??= (async () => {
@@ -83,12 +93,26 @@ export function createQuitGuard(opts: QuitGuardOptions): QuitGuard {
   }
 
   return {
-    onWindowClose(event) {
-      if (shutDown || !opts.backend.hasActiveRuns()) return;
+    onWindowClose(event, window) {
+      if (shutDown || flushed.has(window)) return;
       event.preventDefault();
-      void stopRunsIfAgreed().then((ok) => {
-        if (ok) opts.quit();
-      });
+      if (opts.backend.hasActiveRuns()) {
+        void stopRunsIfAgreed().then((ok) => {
+          if (ok) opts.quit();
+        });
+        return;
+      }
+      // The page's own beforeunload save would race the window going away (its IPC can arrive from a frame that
+      // no longer exists); so the page saves first, then the window really closes.
+      if (flushing.has(window)) return;
+      flushing.add(window);
+      void opts.backend
+        .flushUi()
+        .catch((e: unknown) => opts.log.error('Could not ask the page to save its captions', e))
+        .then(() => {
+          flushed.add(window);
+          window.close();
+        });
     },
     onBeforeQuit(event) {
       if (shutDown) return;

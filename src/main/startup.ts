@@ -113,7 +113,7 @@ export function startApp(ctx: StartupContext): RunningApp {
       windowState: appStore.windowState,
       log,
     });
-    created.on('close', (event) => guard.onWindowClose(event));
+    created.on('close', (event) => guard.onWindowClose(event, created));
     created.once('show', () => {
       if (checkedAtStart) return;
       checkedAtStart = true;

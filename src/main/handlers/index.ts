@@ -25,6 +25,8 @@ export interface Backend {
   hasActiveRuns(): boolean;
   /** Cancels runs (captions already arrived stay saved), stops imports and exports, then closes the store. */
   shutdown(): Promise<void>;
+  /** Asks the page to save its drafts (menu command 'flush-drafts') and waits for its answer, at most the timeout. */
+  flushUi(): Promise<void>;
 }
 
 export function createBackend(deps: HandlerDeps): Backend {
@@ -48,6 +50,7 @@ export function createBackend(deps: HandlerDeps): Backend {
     handlers,
     media: createMediaService(deps.store),
     hasActiveRuns: () => runs.hasActive(),
+    flushUi: () => uiFlush.request(),
     shutdown() {
       closed ??= (async () => {
         // First let the page save what the user typed in the last moments (autosave waits for a pause in typing).

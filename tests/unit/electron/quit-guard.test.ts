@@ -13,6 +13,9 @@ function setup(opts: { running?: boolean; confirm?: boolean; shutdown?: () => Pr
       running = false;
       order.push('shutdown:end');
     }),
+    flushUi: vi.fn(async () => {
+      order.push('flush');
+    }),
   };
   const confirmStop = vi.fn(async () => {
     order.push('ask');
@@ -22,26 +25,44 @@ function setup(opts: { running?: boolean; confirm?: boolean; shutdown?: () => Pr
   const log = silentLog();
   const guard = createQuitGuard({ backend, confirmStop, quit, log, shutdownLimitMs: 50 });
   const event = () => ({ preventDefault: vi.fn() });
-  return { guard, backend, confirmStop, quit, order, event, log };
+  const win = { close: vi.fn(() => order.push('close')) };
+  return { guard, backend, confirmStop, quit, order, event, log, win };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => vi.useRealTimers());
 
-describe('closing the window', () => {
-  it('closes at once when nothing is running', () => {
-    const { guard, event, confirmStop } = setup();
+describe('closing the win', () => {
+  it('with nothing running: lets the page save its drafts first, then closes without asking', async () => {
+    const { guard, event, confirmStop, order, win } = setup();
     const e = event();
-    guard.onWindowClose(e);
-    expect(e.preventDefault).not.toHaveBeenCalled();
+    guard.onWindowClose(e, win);
+    expect(e.preventDefault).toHaveBeenCalled();
+    await settle();
+    expect(order).toEqual(['flush', 'close']);
     expect(confirmStop).not.toHaveBeenCalled();
+    // The close the guard itself started goes through.
+    const again = event();
+    guard.onWindowClose(again, win);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closing again while the page is saving does not ask it twice', async () => {
+    const { guard, event, backend, win } = setup();
+    guard.onWindowClose(event(), win);
+    const second = event();
+    guard.onWindowClose(second, win);
+    expect(second.preventDefault).toHaveBeenCalled();
+    await settle();
+    expect(backend.flushUi).toHaveBeenCalledOnce();
+    expect(win.close).toHaveBeenCalledOnce();
   });
 
   it('asks during a run; "keep captioning" keeps everything running', async () => {
-    const { guard, event, backend, quit } = setup({ running: true, confirm: false });
+    const { guard, event, backend, quit, win } = setup({ running: true, confirm: false });
     const e = event();
-    guard.onWindowClose(e);
+    guard.onWindowClose(e, win);
     expect(e.preventDefault).toHaveBeenCalled();
     await settle();
     expect(backend.shutdown).not.toHaveBeenCalled();
@@ -49,21 +70,21 @@ describe('closing the window', () => {
   });
 
   it('asks during a run; "stop" awaits the shutdown before quitting', async () => {
-    const { guard, event, order } = setup({ running: true, confirm: true });
-    guard.onWindowClose(event());
+    const { guard, event, order, win } = setup({ running: true, confirm: true });
+    guard.onWindowClose(event(), win);
     await settle();
     expect(order).toEqual(['ask', 'shutdown:start', 'shutdown:end', 'quit']);
     // The quit that follows goes through: nothing is prevented any more.
     const later = event();
     guard.onBeforeQuit(later);
-    guard.onWindowClose(later);
+    guard.onWindowClose(later, win);
     expect(later.preventDefault).not.toHaveBeenCalled();
   });
 
   it('asks only once when the user closes again while the question is open', async () => {
-    const { guard, event, confirmStop } = setup({ running: true, confirm: false });
-    guard.onWindowClose(event());
-    guard.onWindowClose(event());
+    const { guard, event, confirmStop, win } = setup({ running: true, confirm: false });
+    guard.onWindowClose(event(), win);
+    guard.onWindowClose(event(), win);
     await settle();
     expect(confirmStop).toHaveBeenCalledOnce();
   });

@@ -62,6 +62,7 @@ describe('restarting for an update', () => {
         order.push('shutdown');
         running = false;
       }),
+      flushUi: async () => {},
     };
     const g = createQuitGuard({ backend, confirmStop: async () => agree, quit: vi.fn(), log: silentLog() });
     return { g, order };
