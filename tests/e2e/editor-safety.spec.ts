@@ -81,3 +81,24 @@ test('a field only visited while its caption is on the way does not overwrite th
   await expect(tile(page, without)).toHaveAccessibleName(/, Captioned$/u);
   await expect(field).toHaveValue(fromGemini);
 });
+
+test('text typed just before the page dies comes back when the dataset opens again, and is saved', async ({
+  app: page,
+  workdir,
+  preview,
+}) => {
+  const [withCaption] = await openDataset(page, workdir);
+  await tile(page, withCaption).click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' by the door');
+  // Gone before the autosave's pause, without its unload handlers: what a crash or a killed app looks like.
+  await page.close({ runBeforeUnload: false });
+
+  const again = await page.context().newPage();
+  await again.goto(preview.url);
+  await again.getByRole('button', { name: 'Open photos' }).click();
+  await expect(again.getByRole('status').filter({ hasText: /Brought back 1 caption/u })).toBeVisible();
+  await expect(tile(again, withCaption)).toHaveAccessibleName(/, Edited$/u);
+  await tile(again, withCaption).click();
+  await expect(captionField(again)).toHaveValue(`${IMPORTED} by the door`);
+});

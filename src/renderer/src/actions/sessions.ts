@@ -1,5 +1,8 @@
+import type { SessionManifest } from '../../../shared/session';
 import { api, unwrap } from '../api';
+import { restorableDrafts } from '../lib/draft-backup';
 import { toUiError } from '../lib/errors';
+import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
 import { useDrafts } from '../stores/drafts';
 import { isRunActive, useRun } from '../stores/run';
@@ -36,6 +39,7 @@ export async function openSession(id: string): Promise<boolean> {
     const manifest = await unwrap(api.openSession(id));
     useDrafts.getState().reset();
     useWorkspace.getState().load(manifest);
+    restoreBackedUpDrafts(manifest);
     const run = useRun.getState();
     // Its run is still going (the dataset was closed meanwhile): show what is still queued or being captioned.
     if (run.sessionId === id && isRunActive(run)) {
@@ -49,6 +53,18 @@ export async function openSession(id: string): Promise<boolean> {
     toast('error', `Could not open this dataset: ${toUiError(e).message}`);
     return false;
   }
+}
+
+/**
+ * Text typed but never saved last time (the app crashed or quit before the save) comes back into its fields and
+ * is saved by the usual autosave.
+ */
+function restoreBackedUpDrafts(manifest: SessionManifest): void {
+  const restored = restorableDrafts(manifest.id, manifest.images, manifest.trigger);
+  const ids = Object.keys(restored);
+  if (ids.length === 0) return;
+  for (const id of ids) useDrafts.getState().setDraft(id, restored[id] ?? '');
+  toast('info', `Brought back ${plural(ids.length, 'caption')} you typed that had not been saved yet; saving now.`);
 }
 
 /** Back to the start screen, after every typed caption is saved. */
