@@ -36,7 +36,15 @@ export async function startExport(target: ExportTarget): Promise<void> {
   const store = useExport.getState();
   useUi.getState().open({ type: 'export' });
   store.set({ step: 'choosing', target });
-  await flushDrafts();
+  // A caption typed but not saved would be exported as its older text: stop and say so instead.
+  if (!(await flushDrafts())) {
+    store.set({
+      step: 'error',
+      target,
+      message: 'A caption you typed is not saved yet (see the message under it), so nothing was exported. Try again.',
+    });
+    return;
+  }
   const problems = localProblems();
   if (problems.length > 0) {
     store.set({ step: 'blocked', target, message: blockedMessage(problems), problems });
