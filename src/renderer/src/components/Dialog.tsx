@@ -34,11 +34,21 @@ export function Dialog({ title, subtitle, onClose, children, footer, width = 520
     el.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
-      if (!busyRef.current) closeRef.current();
+      // An uncancellable cancel (below) closes the dialog anyway; the close handler deals with that one.
+      if (!busyRef.current && e.cancelable) closeRef.current();
+    };
+    // Chromium lets a second Escape with no click in between close a modal even though its cancel is refused
+    // (close-watcher abuse rules). A busy dialog opens again; an idle one tells React it is gone, or every
+    // shortcut would stay blocked behind a dialog nobody can see.
+    const onClosed = () => {
+      if (busyRef.current) el.showModal();
+      else closeRef.current();
     };
     el.addEventListener('cancel', onCancel);
+    el.addEventListener('close', onClosed);
     return () => {
       el.removeEventListener('cancel', onCancel);
+      el.removeEventListener('close', onClosed);
       if (el.open) el.close();
     };
   }, []);
