@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { captionField, createDataset, dialog, tile } from './support/flows';
+import { captionField, createDataset, dialog, editorTitle, tile } from './support/flows';
 import { writePhotos } from './support/photos';
 import { expect, test } from './support/test';
 
@@ -101,4 +101,18 @@ test('text typed just before the page dies comes back when the dataset opens aga
   await expect(tile(again, withCaption)).toHaveAccessibleName(/, Edited$/u);
   await tile(again, withCaption).click();
   await expect(captionField(again)).toHaveValue(`${IMPORTED} by the door`);
+});
+
+test('J/K keep moving after a click on Next; the position counts the filtered list', async ({ app: page, workdir }) => {
+  const [withCaption, without] = await openDataset(page, workdir);
+  await tile(page, withCaption).click();
+  const editor = page.getByRole('complementary', { name: 'Caption editor' });
+  await expect(editor).toContainText('1 of 2');
+  await editor.getByRole('button', { name: 'Next image (J)' }).click();
+  await expect(editorTitle(page)).toHaveText(without);
+  await page.keyboard.press('k');
+  await expect(editorTitle(page)).toHaveText(withCaption);
+  await page.getByRole('button', { name: /^Needs caption/u }).click();
+  await expect(editorTitle(page)).toHaveText(without);
+  await expect(editor).toContainText('1 of 1');
 });

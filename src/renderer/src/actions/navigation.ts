@@ -1,12 +1,7 @@
-import { visibleImages } from '../lib/filters';
 import { type Move, moveIndex } from '../lib/grid';
 import type { SelectMode } from '../lib/selection';
-import { useWorkspace, type WorkspaceState } from '../stores/workspace';
+import { useWorkspace, visibleIds } from '../stores/workspace';
 import { saveDraft } from './captions';
-
-export function visibleIds(s: WorkspaceState): string[] {
-  return visibleImages(s.images, s.filter, s.session?.trigger ?? '', s.currentId).map((i) => i.id);
-}
 
 /** Selects an image; the caption typed for the image being left is saved on the way out (autosave on navigation). */
 export function goTo(id: string, mode: SelectMode = 'replace'): void {

@@ -1,7 +1,7 @@
 import { move } from '../actions/navigation';
 import { formatBytes } from '../lib/format';
 import { displayStatus } from '../lib/status';
-import { currentImage, useWorkspace } from '../stores/workspace';
+import { currentImage, useWorkspace, visibleIds } from '../stores/workspace';
 import { CaptionField } from './CaptionField';
 import { EditorActions } from './EditorActions';
 import { EditorPreview } from './EditorPreview';
@@ -14,8 +14,9 @@ export function Editor() {
   const session = useWorkspace((s) => s.session);
   const image = useWorkspace(currentImage);
   const transient = useWorkspace((s) => (s.currentId ? s.transient[s.currentId] : undefined));
-  const position = useWorkspace((s) => (s.currentId ? (s.index.get(s.currentId) ?? -1) + 1 : 0));
-  const total = useWorkspace((s) => s.images.length);
+  // Counted in the list the gallery shows, so "3 of 12" under "Needs caption" means what the user sees.
+  const position = useWorkspace((s) => (s.currentId ? visibleIds(s).indexOf(s.currentId) + 1 : 0));
+  const total = useWorkspace((s) => (s.filter === 'all' ? s.images.length : visibleIds(s).length));
 
   if (!session || !image) {
     return (
@@ -39,7 +40,8 @@ export function Editor() {
               {total.toLocaleString('en-US')}
             </span>
           </div>
-          <div className="editor-nav">
+          {/* Moving keys (J/K, arrows) keep working after a click on these buttons; Enter still presses them. */}
+          <div className="editor-nav" data-shortcuts="move">
             <button
               type="button"
               className="btn icon-btn btn-sm"

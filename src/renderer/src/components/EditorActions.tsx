@@ -4,6 +4,7 @@ import { regenerate } from '../actions/regenerate';
 import { IS_MAC } from '../lib/platform';
 import { shortcutLabel } from '../lib/shortcuts';
 import { isRunActive, useRun } from '../stores/run';
+import { useUi } from '../stores/ui';
 import { Icon } from './Icon';
 
 /** Per-image actions: regenerate, exclude/include, open the original in the OS. */
@@ -20,7 +21,11 @@ export function EditorActions({ image }: { image: ImageEntry }) {
             ? 'Wait for the current run to finish'
             : `Ask Gemini for a new caption (${shortcutLabel('R', IS_MAC)})`
         }
-        onClick={() => void regenerate(image.id)}
+        onClick={() => {
+          // The button disables itself for the run; focus goes to the gallery rather than vanishing with it.
+          useUi.getState().focusGallery();
+          void regenerate(image.id);
+        }}
       >
         <Icon name="refresh" size={15} /> Regenerate
       </button>

@@ -59,7 +59,12 @@ export function Gallery() {
     if (focusTick > 0) scrollRef.current?.focus({ preventScroll: true });
   }, [focusTick]);
 
+  const lastPick = useRef<string | null>(null);
   const onPick = useCallback((id: string, e: MouseEvent) => {
+    // The second click of a double-click can land on another tile when the first reshaped the list (a fixed image
+    // leaving the "Needs caption" filter): it belongs to the first tile, which the double-click then opens.
+    if (e.detail >= 2 && lastPick.current !== null && lastPick.current !== id) return;
+    lastPick.current = id;
     goTo(id, e.shiftKey ? 'range' : e.metaKey || e.ctrlKey ? 'toggle' : 'replace');
     scrollRef.current?.focus({ preventScroll: true });
   }, []);

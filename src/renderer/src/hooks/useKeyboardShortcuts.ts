@@ -36,8 +36,10 @@ export function useKeyboardShortcuts(): void {
       });
       if (!command) return;
       const plain = command.type !== 'save-and-next' && command.type !== 'regenerate' && command.type !== 'leave-field';
-      const galleryFocused = target === document.body || target?.closest('[data-shortcuts]') != null;
-      if (plain && !galleryFocused) return;
+      // data-shortcuts="gallery" takes every plain key; "move" (the editor's previous/next) only the moving ones.
+      const zone = target?.closest<HTMLElement>('[data-shortcuts]')?.dataset.shortcuts;
+      const accepts = target === document.body || zone === 'gallery' || (zone === 'move' && command.type === 'move');
+      if (plain && !accepts) return;
       e.preventDefault();
       run(command);
     };

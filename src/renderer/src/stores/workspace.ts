@@ -159,8 +159,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
 
   select: (id, mode = 'replace') => {
     const s = get();
-    const ordered = visibleImages(s.images, s.filter, s.session?.trigger ?? '', s.currentId).map((i) => i.id);
-    set(selectImage(s, id, mode, ordered));
+    set(selectImage(s, id, mode, visibleIds(s)));
   },
 }));
 
@@ -173,4 +172,9 @@ export function currentImage(s: Pick<WorkspaceState, 'images' | 'index' | 'curre
 export function imageById(s: Pick<WorkspaceState, 'images' | 'index'>, id: string): ImageEntry | undefined {
   const at = s.index.get(id);
   return at === undefined ? undefined : s.images[at];
+}
+
+/** The ids the gallery shows now (filter applied, the image being edited kept), in order. */
+export function visibleIds(s: Pick<WorkspaceState, 'images' | 'filter' | 'session' | 'currentId'>): string[] {
+  return visibleImages(s.images, s.filter, s.session?.trigger ?? '', s.currentId).map((i) => i.id);
 }
