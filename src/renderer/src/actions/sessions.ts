@@ -1,6 +1,6 @@
 import type { SessionManifest } from '../../../shared/session';
 import { api, unwrap } from '../api';
-import { restorableDrafts } from '../lib/draft-backup';
+import { takeRestorableDrafts } from '../lib/draft-backup';
 import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
@@ -60,7 +60,7 @@ export async function openSession(id: string): Promise<boolean> {
  * is saved by the usual autosave.
  */
 function restoreBackedUpDrafts(manifest: SessionManifest): void {
-  const restored = restorableDrafts(manifest.id, manifest.images, manifest.trigger);
+  const restored = takeRestorableDrafts(manifest.id, manifest.images, manifest.trigger);
   const ids = Object.keys(restored);
   if (ids.length === 0) return;
   for (const id of ids) useDrafts.getState().setDraft(id, restored[id] ?? '');

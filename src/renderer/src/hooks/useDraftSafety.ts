@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { flushDrafts, hasUnsavedEdits } from '../actions/captions';
 import { backupDrafts } from '../lib/draft-backup';
 import { useDrafts } from '../stores/drafts';
-import { useWorkspace } from '../stores/workspace';
+import { imageById, useWorkspace } from '../stores/workspace';
 
 /** Quiet time after the last keystroke before a caption is saved even if the user never leaves the field. */
 const IDLE_SAVE_MS = 1200;
@@ -26,8 +26,11 @@ export function useDraftSafety(): void {
     const unsubscribe = useDrafts.subscribe((state, prev) => {
       if (state.drafts === prev.drafts) return;
       // Kept in localStorage too, so a crash or a forced quit between a keystroke and its save loses nothing.
-      const sessionId = useWorkspace.getState().session?.id;
-      if (sessionId) backupDrafts(sessionId, state.drafts);
+      const ws = useWorkspace.getState();
+      if (ws.session) {
+        const images = { get: (id: string) => imageById(ws, id) };
+        backupDrafts(ws.session.id, state.drafts, images, ws.session.trigger);
+      }
       if (hasUnsavedEdits()) saveWhenIdle();
     });
     const onBeforeUnload = (e: BeforeUnloadEvent) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupDrafts, type DraftStorage, restorableDrafts } from './draft-backup';
+import type { ImageEntry } from '../../../shared/session';
+import { backupDrafts, type DraftStorage, takeRestorableDrafts } from './draft-backup';
 import { makeImage } from './test-fixtures';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
@@ -12,6 +13,8 @@ function memoryStorage(): DraftStorage & { data: Map<string, string> } {
   };
 }
 
+const byId = (images: ImageEntry[]) => new Map(images.map((i) => [i.id, i]));
+
 describe('draft backup', () => {
   const images = [
     makeImage('a', { caption: 'photo of TOK a dog' }),
@@ -19,30 +22,41 @@ describe('draft backup', () => {
     makeImage('c', { caption: 'photo of TOK a cat' }),
   ];
 
-  it('offers back only drafts that still change an image of the dataset', () => {
+  it('keeps only real edits, and brings them back once, while their caption is unchanged', () => {
     const store = memoryStorage();
-    backupDrafts(
-      's1',
-      {
-        a: 'photo of TOK a dog on grass', // a real edit
-        b: 'photo of TOK ', // only the starter: nothing typed
-        c: 'photo of TOK a cat', // already what is saved
-        gone: 'photo of TOK removed image',
-      },
-      store,
-    );
-    expect(restorableDrafts('s1', images, 'TOK', store)).toEqual({ a: 'photo of TOK a dog on grass' });
-    expect(restorableDrafts('other', images, 'TOK', store)).toEqual({});
+    const drafts = {
+      a: 'photo of TOK a dog on grass', // a real edit
+      b: 'photo of TOK ', // only the starter: nothing typed
+      c: 'photo of TOK a cat ', // the saved caption plus a space: nothing new
+      gone: 'photo of TOK removed image',
+    };
+    backupDrafts('s1', drafts, byId(images), 'TOK', store);
+    expect(JSON.parse(store.data.get('caption-studio:drafts:s1') ?? '')).toEqual({
+      a: { text: 'photo of TOK a dog on grass', base: 'photo of TOK a dog' },
+    });
+    expect(takeRestorableDrafts('other', images, 'TOK', store)).toEqual({});
+    expect(takeRestorableDrafts('s1', images, 'TOK', store)).toEqual({ a: 'photo of TOK a dog on grass' });
+    // Consumed: a second open does not bring it back again.
+    expect(takeRestorableDrafts('s1', images, 'TOK', store)).toEqual({});
   });
 
-  it('forgets a dataset once it has no drafts, and survives damaged or missing storage', () => {
+  it('never brings typing back over a caption that changed since (a run or the CLI wrote a newer one)', () => {
     const store = memoryStorage();
-    backupDrafts('s1', { a: 'photo of TOK x' }, store);
-    backupDrafts('s1', {}, store);
+    backupDrafts('s1', { a: 'photo of TOK a dog on grass' }, byId(images), 'TOK', store);
+    const recaptioned = [makeImage('a', { caption: 'photo of TOK a brown dog by a fence' })];
+    expect(takeRestorableDrafts('s1', recaptioned, 'TOK', store)).toEqual({});
+  });
+
+  it('forgets a dataset once it has no real drafts, and survives damaged or missing storage', () => {
+    const store = memoryStorage();
+    backupDrafts('s1', { a: 'photo of TOK x' }, byId(images), 'TOK', store);
+    backupDrafts('s1', {}, byId(images), 'TOK', store);
     expect(store.data.size).toBe(0);
     store.data.set('caption-studio:drafts:s1', '{not json');
-    expect(restorableDrafts('s1', images, 'TOK', store)).toEqual({});
-    expect(restorableDrafts('s1', images, 'TOK', null)).toEqual({});
-    expect(() => backupDrafts('s1', { a: 'x' }, null)).not.toThrow();
+    expect(takeRestorableDrafts('s1', images, 'TOK', store)).toEqual({});
+    store.data.set('caption-studio:drafts:s1', JSON.stringify({ a: 'old format' }));
+    expect(takeRestorableDrafts('s1', images, 'TOK', store)).toEqual({});
+    expect(takeRestorableDrafts('s1', images, 'TOK', null)).toEqual({});
+    expect(() => backupDrafts('s1', { a: 'x' }, byId(images), 'TOK', null)).not.toThrow();
   });
 });

@@ -4,13 +4,21 @@ import { isRealEdit } from './caption-stats';
 /**
  * A copy of the unsaved drafts in the page's localStorage, per dataset, so text typed in the last moments before
  * a crash, a failed save or a forced quit is offered back the next time the dataset opens. The journal on disk
- * remains the record; this only covers the gap between a keystroke and its save.
+ * remains the record; this only covers the gap between a keystroke and its save. Each draft is kept with the
+ * caption it was typed over, and comes back only while that caption is still the saved one: a newer caption
+ * (a run, the CLI) is never overwritten by older typing.
  */
 
 const PREFIX = 'caption-studio:drafts:';
 
 /** The subset of Storage used here, so tests can pass an in-memory one. */
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+interface BackedUp {
+  text: string;
+  /** The saved caption the text was typed over. */
+  base: string | null;
+}
 
 function storage(): DraftStorage | null {
   try {
@@ -20,18 +28,33 @@ function storage(): DraftStorage | null {
   }
 }
 
-export function backupDrafts(sessionId: string, drafts: Readonly<Record<string, string>>, store = storage()): void {
+/** Mirrors the drafts that are real edits of `images` (the rest would only ever be noise to restore). */
+export function backupDrafts(
+  sessionId: string,
+  drafts: Readonly<Record<string, string>>,
+  images: { get(id: string): ImageEntry | undefined },
+  trigger: string,
+  store = storage(),
+): void {
   if (!store) return;
+  const kept: Record<string, BackedUp> = {};
+  for (const [id, text] of Object.entries(drafts)) {
+    const base = images.get(id)?.caption;
+    if (base !== undefined && isRealEdit(text, base, trigger)) kept[id] = { text, base };
+  }
   try {
-    if (Object.keys(drafts).length === 0) store.removeItem(PREFIX + sessionId);
-    else store.setItem(PREFIX + sessionId, JSON.stringify(drafts));
+    if (Object.keys(kept).length === 0) store.removeItem(PREFIX + sessionId);
+    else store.setItem(PREFIX + sessionId, JSON.stringify(kept));
   } catch {
     // Quota or a closed store: the in-memory draft and the normal save path are unaffected.
   }
 }
 
-/** The backed-up drafts that still say something new about an image of the dataset as it is now. */
-export function restorableDrafts(
+/**
+ * The backed-up drafts still worth bringing back: the image exists, its caption is still the one the text was
+ * typed over, and the text changes it. The backup is consumed: what comes back is mirrored again as it is edited.
+ */
+export function takeRestorableDrafts(
   sessionId: string,
   images: ReadonlyArray<ImageEntry>,
   trigger: string,
@@ -40,15 +63,23 @@ export function restorableDrafts(
   let saved: unknown = null;
   try {
     saved = JSON.parse(store?.getItem(PREFIX + sessionId) ?? 'null');
+    store?.removeItem(PREFIX + sessionId);
   } catch {
     return {};
   }
   if (typeof saved !== 'object' || saved === null) return {};
   const byId = new Map(images.map((i) => [i.id, i]));
   const restored: Record<string, string> = {};
-  for (const [id, text] of Object.entries(saved)) {
+  for (const [id, entry] of Object.entries(saved)) {
     const image = byId.get(id);
-    if (typeof text === 'string' && image && isRealEdit(text, image.caption, trigger)) restored[id] = text;
+    if (!image || !isBackedUp(entry) || entry.base !== image.caption) continue;
+    if (isRealEdit(entry.text, image.caption, trigger)) restored[id] = entry.text;
   }
   return restored;
+}
+
+function isBackedUp(v: unknown): v is BackedUp {
+  if (typeof v !== 'object' || v === null) return false;
+  const { text, base } = v as Record<string, unknown>;
+  return typeof text === 'string' && (typeof base === 'string' || base === null);
 }
