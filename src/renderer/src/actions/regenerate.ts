@@ -35,9 +35,10 @@ function offerUndoWhenReplaced(sessionId: string, imageId: string, previous: str
     const image = imageById(ws, imageId);
     if (!image || image.caption === previous || image.captionSource !== 'model') return;
     stop();
+    const replacement = image.caption;
     toast('success', `New caption for ${image.relPath}.`, {
       label: 'Undo',
-      run: () => void restoreCaption(sessionId, imageId, previous),
+      run: () => void restoreCaption(sessionId, imageId, previous, replacement),
     });
   });
   const offRun = useRun.subscribe((run) => {
@@ -46,7 +47,13 @@ function offerUndoWhenReplaced(sessionId: string, imageId: string, previous: str
   return stop;
 }
 
-async function restoreCaption(sessionId: string, imageId: string, caption: string): Promise<void> {
+/** Brings the earlier caption back, unless the caption changed again since (an edit is never undone by this). */
+async function restoreCaption(sessionId: string, imageId: string, caption: string, replacement: string | null) {
+  const ws = useWorkspace.getState();
+  if (ws.session?.id === sessionId && imageById(ws, imageId)?.caption !== replacement) {
+    toast('info', 'That caption has changed since, so nothing was undone.');
+    return;
+  }
   try {
     const saved = await unwrap(api.setCaption(sessionId, imageId, caption));
     if (useWorkspace.getState().session?.id === sessionId) useWorkspace.getState().upsertImage(saved);
