@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { appPaths } from '../main/services/app-paths';
-import type { RunSummary } from '../main/services/captioner';
+import type { RunProgress, RunSummary } from '../main/services/captioner';
+import { stoppedRunSummary } from '../main/services/captioner/stopped-summary';
 import { defaultZipName, exportZip } from '../main/services/exporter';
 import { createKeychainStore, resolveApiKey } from '../main/services/secrets';
 import { createSessionStore, type SessionStore } from '../main/services/sessions';
@@ -63,6 +64,7 @@ async function captionFlow(
   );
   let run: RunSummary | null = null;
   let error: string | null = null;
+  let lostConnection = false;
   const imported = await importIntoSession(store, opened.id, paths, {
     signal,
     onProgress: (p) => progress.importing(p),
@@ -83,19 +85,26 @@ async function captionFlow(
     if (!key) {
       error = 'No Gemini API key: set GEMINI_API_KEY, or store one with `npm run cli -- key set`.';
     } else {
+      let last: RunProgress | null = null;
+      const startedAt = Date.now();
       const handle = await captionSession(store, opened.id, {
         apiKey: key.key,
         recaption: flags.recaption,
         signal,
-        onProgress: (p) => progress.captioning(p),
+        onProgress: (p) => {
+          last = p;
+          progress.captioning(p);
+        },
       });
       try {
         run = await handle.done;
         if (run.message) error = run.message;
       } catch (e) {
-        // Gemini stayed unreachable: every caption received is saved; the summary says what is left.
+        // Gemini stayed unreachable: every caption received is saved; the summary says what was done and is left.
         if (!isAppError(e) || e.kind !== 'network') throw e;
         error = e.message;
+        lostConnection = true;
+        run = stoppedRunSummary(last, jobs.length, e.message, Date.now() - startedAt);
       }
       progress.stop();
     }
@@ -126,6 +135,6 @@ async function captionFlow(
   if (exportRefused) return EXIT.incomplete;
   if (run && (run.status === 'invalid-key' || run.status === 'model-not-found' || run.status === 'quota-exhausted'))
     return EXIT.fatal;
-  if (error && !run) return EXIT.fatal;
+  if (lostConnection || (error && !run)) return EXIT.fatal;
   return EXIT.incomplete;
 }

@@ -55,6 +55,9 @@ describe('caption CLI stopped early', () => {
     const result = JSON.parse(run.stdout) as CliJson;
     expect(result.zip).toBeNull();
     expect(result.error).toMatch(/Lost the connection to Gemini/u);
+    // What was done before the connection went: the counts a script needs (and what was paid for).
+    expect(result.run).toMatchObject({ status: 'cancelled' });
+    expect(result.run?.captioned).toBeGreaterThan(0);
     const answered = gemini.requests.filter((r) => r.kind === 'generateContent' && r.outcome === 'ok').length;
     expect(answered).toBeGreaterThan(0);
     // Every answer that arrived is in the session (plus the one image that came with its own caption).

@@ -5,6 +5,7 @@ import type { RunProgress, RunSummary } from '../../shared/progress';
 import type { ImageEntry } from '../../shared/session';
 import { createLogger } from '../log';
 import type { CaptionRun } from '../services/captioner';
+import { stoppedRunSummary } from '../services/captioner/stopped-summary';
 import { resolveApiKey } from '../services/secrets';
 import type { SessionStore } from '../services/sessions';
 import { captionSession, selectJobs } from '../services/workflow/caption-session';
@@ -179,28 +180,10 @@ export class RunManager {
     return tracking;
   }
 
-  /**
-   * A run that ended on an error (Gemini unreachable, a caption that could not be saved) has no summary of its
-   * own; this one says what happened and what was done. Every outcome it counts is already on disk.
-   */
+  /** A run that ended on an error has no summary of its own; this one says what happened and what was done. */
   private stoppedSummary(entry: ActiveRun, e: unknown): RunSummary {
     if (!isAppError(e)) log.error('Caption run stopped unexpectedly', e);
     const reason = isAppError(e) ? e.message : 'The run stopped unexpectedly.';
-    const p = entry.last;
-    const captioned = p?.done ?? 0;
-    const failed = p?.failed ?? 0;
-    const blocked = p?.blocked ?? 0;
-    return {
-      status: 'cancelled',
-      message: `${reason} Images without a caption are left for the next run.`,
-      ...{
-        captioned,
-        failed,
-        blocked,
-        notAttempted: Math.max(0, (p?.total ?? entry.jobs) - captioned - failed - blocked),
-      },
-      ...{ inputTokens: p?.inputTokens ?? 0, outputTokens: p?.outputTokens ?? 0, costUsd: p?.costUsd ?? 0 },
-      elapsedMs: this.ctx.clock.now() - entry.startedAt,
-    };
+    return stoppedRunSummary(entry.last, entry.jobs, reason, this.ctx.clock.now() - entry.startedAt);
   }
 }
