@@ -25,6 +25,7 @@ import {
 import { brokenSummary, newestFirst, sameRoots, summarise } from './summary';
 import type { SessionStore, SessionStoreOptions, SessionSummary } from './types';
 import { parseOr, validManifest, validName, validTrigger } from './validate';
+import { withWriteLock } from './write-lock';
 
 const DEFAULT_COMPACT_AFTER = 500;
 
@@ -43,11 +44,15 @@ export function createSessionStore(
   };
   const read = (id: string) => readSession(layout.manifest(id), layout.journal(id), id, stamp);
 
-  /** Runs in the session's queue; a failure forgets the cached state so the next call re-reads the disk. */
+  /**
+   * Runs in the session's queue (order within this process) and, for writes, under the session's write lock
+   * (order against other processes). A failure forgets the cached state so the next call re-reads the disk.
+   */
   function inSession<T>(id: string, action: string, task: () => Promise<T>): Promise<T> {
+    const writes = action !== 'load' && action !== 'remove';
     return queue.run(id, async () => {
       try {
-        return await task();
+        return await (writes ? withWriteLock(layout.dir(id), task) : task());
       } catch (e) {
         live.delete(id);
         throw isAppError(e) ? e : new AppError('io', `Could not ${action} session "${id}": ${(e as Error).message}`);
