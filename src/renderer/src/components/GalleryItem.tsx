@@ -39,6 +39,10 @@ export const GalleryItem = memo(function GalleryItem(p: Props) {
       onClick={(e) => p.onPick(image.id, e)}
       onDoubleClick={() => p.onOpen(image.id)}
     >
+      {/* First in the DOM so the visible text reads "name, status" like the tile's name; CSS puts it below. */}
+      <div className="tile-name" title={image.relPath}>
+        {name}
+      </div>{' '}
       <div className="tile-thumb">
         {failed ? (
           <Icon name="image" size={22} className="faint" />
@@ -58,9 +62,6 @@ export const GalleryItem = memo(function GalleryItem(p: Props) {
             <Icon name="eye-off" size={13} />
           </span>
         ) : null}
-      </div>
-      <div className="tile-name" title={image.relPath}>
-        {name}
       </div>
     </div>
   );
