@@ -1,6 +1,6 @@
 import type { SessionManifest } from '../../../shared/session';
 import { api, unwrap } from '../api';
-import { takeRestorableDrafts } from '../lib/draft-backup';
+import { forgetDraftBackup, takeRestorableDrafts } from '../lib/draft-backup';
 import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
@@ -87,6 +87,7 @@ export async function deleteSession(id: string, name: string): Promise<void> {
   try {
     await unwrap(api.deleteSession(id));
     useSessions.getState().remove(id);
+    forgetDraftBackup(id);
     toast('success', `Deleted “${name}”. Your photos were not touched.`);
   } catch (e) {
     toast('error', `Could not delete “${name}”: ${toUiError(e).message}`);

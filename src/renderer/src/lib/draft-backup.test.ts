@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageEntry } from '../../../shared/session';
-import { backupDrafts, type DraftStorage, takeRestorableDrafts } from './draft-backup';
+import { backupDrafts, type DraftStorage, forgetDraftBackup, takeRestorableDrafts } from './draft-backup';
 import { makeImage } from './test-fixtures';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
@@ -58,5 +58,8 @@ describe('draft backup', () => {
     expect(takeRestorableDrafts('s1', images, 'TOK', store)).toEqual({});
     expect(takeRestorableDrafts('s1', images, 'TOK', null)).toEqual({});
     expect(() => backupDrafts('s1', { a: 'x' }, byId(images), 'TOK', null)).not.toThrow();
+    backupDrafts('s1', { a: 'photo of TOK x' }, byId(images), 'TOK', store);
+    forgetDraftBackup('s1', store);
+    expect(store.data.size).toBe(0);
   });
 });

@@ -50,6 +50,15 @@ export function backupDrafts(
   }
 }
 
+/** A deleted dataset's backup goes with it. */
+export function forgetDraftBackup(sessionId: string, store = storage()): void {
+  try {
+    store?.removeItem(PREFIX + sessionId);
+  } catch {
+    // nothing to forget
+  }
+}
+
 /**
  * The backed-up drafts still worth bringing back: the image exists, its caption is still the one the text was
  * typed over, and the text changes it. The backup is consumed: what comes back is mirrored again as it is edited.
