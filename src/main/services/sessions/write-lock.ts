@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { lock } from 'proper-lockfile';
 import { AppError } from '../../../shared/errors';
 
@@ -13,6 +14,12 @@ const LOCK_NAME = '.write.lock';
 const STALE_MS = 5_000;
 
 export async function withWriteLock<T>(sessionDir: string, task: () => Promise<T>): Promise<T> {
+  // The library retries every failure, a missing folder included: answer that one at once.
+  const exists = await stat(sessionDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!exists) throw new AppError('not-found', 'This dataset no longer exists.');
   let release: () => Promise<void>;
   try {
     release = await lock(sessionDir, {
