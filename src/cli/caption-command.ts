@@ -1,14 +1,11 @@
 import { resolve } from 'node:path';
 import { appPaths } from '../main/services/app-paths';
-import type { RunProgress, RunSummary } from '../main/services/captioner';
-import { stoppedRunSummary } from '../main/services/captioner/stopped-summary';
-import { defaultZipName, exportZip } from '../main/services/exporter';
-import { createKeychainStore, resolveApiKey } from '../main/services/secrets';
+import { defaultZipName } from '../main/services/exporter';
 import { createSessionStore, type SessionStore } from '../main/services/sessions';
-import { captionSession, selectJobs } from '../main/services/workflow/caption-session';
-import { importIntoSession } from '../main/services/workflow/import-into-session';
+import { selectJobs } from '../main/services/workflow/caption-session';
 import { triggerError } from '../shared/caption';
 import { isAppError } from '../shared/errors';
+import { type CaptionStepResult, captionStep, exportStep, importStep, type StepContext } from './caption-steps';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import { openOrCreateSession, type SettingsFlags } from './session-setup';
 import { buildResult, formatSummary, uncaptioned } from './summary';
@@ -62,79 +59,26 @@ async function captionFlow(
   progress.line(
     `${resumed ? 'Resuming' : 'New'} session ${opened.id} (${opened.settings.model}, ${opened.settings.rpm} requests/min)`,
   );
-  let run: RunSummary | null = null;
-  let error: string | null = null;
-  let lostConnection = false;
-  const imported = await importIntoSession(store, opened.id, paths, {
-    signal,
-    onProgress: (p) => progress.importing(p),
-  }).catch((e: unknown) => {
-    // An import is all or nothing: stopped, it adds nothing, and the summary below still reports the session.
-    if (!signal.aborted) throw e;
-    error = 'Import stopped: nothing new was added. Run the same command again to continue.';
-    return null;
-  });
-  progress.stop();
-  if (imported) {
-    progress.line(`Imported ${imported.added.length} new image(s); ${imported.manifest.images.length} in the session.`);
-  }
-
-  const jobs = imported ? selectJobs(imported.manifest.images, { recaption: flags.recaption }) : [];
-  if (jobs.length > 0 && !signal.aborted) {
-    const key = await resolveApiKey(createKeychainStore());
-    if (!key) {
-      error = 'No Gemini API key: set GEMINI_API_KEY, or store one with `npm run cli -- key set`.';
-    } else {
-      let last: RunProgress | null = null;
-      const startedAt = Date.now();
-      const handle = await captionSession(store, opened.id, {
-        apiKey: key.key,
-        recaption: flags.recaption,
-        signal,
-        onProgress: (p) => {
-          last = p;
-          progress.captioning(p);
-        },
-      });
-      try {
-        run = await handle.done;
-        if (run.message) error = run.message;
-      } catch (e) {
-        // Gemini stayed unreachable: every caption received is saved; the summary says what was done and is left.
-        if (!isAppError(e) || e.kind !== 'network') throw e;
-        error = e.message;
-        lostConnection = true;
-        run = stoppedRunSummary(last, jobs.length, e.message, Date.now() - startedAt);
-      }
-      progress.stop();
-    }
-  }
+  const c: StepContext = { store, sessionId: opened.id, progress, signal };
+  const imported = await importStep(c, paths);
+  const jobs = imported.manifest ? selectJobs(imported.manifest.images, { recaption: flags.recaption }).length : 0;
+  const captioned: CaptionStepResult =
+    jobs > 0 && !signal.aborted
+      ? await captionStep(c, jobs, flags.recaption)
+      : { run: null, error: null, fatal: false };
 
   const manifest = await store.load(opened.id);
-  const warnings: string[] = [];
-  let zip: string | null = null;
-  let exportRefused = false;
-  if (uncaptioned(manifest).length === 0 && !signal.aborted && error === null) {
-    const outPath = resolve(flags.out ?? defaultZipName(manifest.trigger));
-    try {
-      const report = await exportZip({ images: manifest.images, trigger: manifest.trigger, outPath, signal });
-      warnings.push(...report.warnings.map((w) => `${w.relPath}: ${w.message}`));
-      zip = report.path;
-    } catch (e) {
-      // Refused (an original is missing, nothing to export) or stopped: the summary says why; no ZIP is written.
-      if (!signal.aborted && !(isAppError(e) && e.kind === 'validation')) throw e;
-      error = signal.aborted ? 'Export stopped: no ZIP was written.' : (e as Error).message;
-      exportRefused = !signal.aborted;
-    }
-  }
-  const result = buildResult(manifest, { zip, run, error, warnings });
+  const before = imported.error ?? captioned.error;
+  const ready = uncaptioned(manifest).length === 0 && !signal.aborted && before === null;
+  const exported = ready
+    ? await exportStep(c, manifest, resolve(flags.out ?? defaultZipName(manifest.trigger)))
+    : { zip: null, warnings: [], error: null };
+
+  const { zip, warnings } = exported;
+  const result = buildResult(manifest, { zip, run: captioned.run, error: before ?? exported.error, warnings });
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`${formatSummary(result, manifest)}\n`);
   if (zip) return EXIT.ok;
   if (signal.aborted) return EXIT.interrupted;
-  if (exportRefused) return EXIT.incomplete;
-  if (run && (run.status === 'invalid-key' || run.status === 'model-not-found' || run.status === 'quota-exhausted'))
-    return EXIT.fatal;
-  if (lostConnection || (error && !run)) return EXIT.fatal;
-  return EXIT.incomplete;
+  return captioned.fatal ? EXIT.fatal : EXIT.incomplete;
 }

@@ -6,11 +6,16 @@ import { useDrafts } from '../stores/drafts';
 import { toast } from '../stores/toasts';
 import { imageById, useWorkspace } from '../stores/workspace';
 
+/** Writes one caption and shows the saved image, if its dataset is still the one open. */
+export async function saveCaption(sessionId: string, imageId: string, text: string): Promise<ImageEntry> {
+  const saved = await unwrap(api.setCaption(sessionId, imageId, text));
+  if (useWorkspace.getState().session?.id === sessionId) useWorkspace.getState().upsertImage(saved);
+  return saved;
+}
+
 /**
  * Saves one image's draft. The draft is only dropped once the main process confirmed exactly that text, so a
  * failed save (or typing during the save) never loses a word; the error is shown under the field.
- */
-/**
  * `whileTyping`: the save happens while the user may still be typing (a pause, the page closing), so the field's
  * text is left exactly as it is, even a starter-only or untrimmed one.
  */
@@ -28,8 +33,7 @@ export async function saveDraft(id: string, opts: { whileTyping?: boolean } = {}
   }
   drafts.setSaving(id, true);
   try {
-    const saved = await unwrap(api.setCaption(session.id, id, text));
-    if (useWorkspace.getState().session?.id === session.id) useWorkspace.getState().upsertImage(saved);
+    const saved = await saveCaption(session.id, id, text);
     // A save while the user may still be typing (idle save) keeps the text exactly as typed in the field: the
     // saved form is trimmed, and swapping it in would drop the space before the word being typed next.
     if (opts.whileTyping && saved.caption !== text) useDrafts.getState().setError(id, null);

@@ -1,9 +1,8 @@
-import { api, unwrap } from '../api';
 import { toUiError, type UiErrorLike } from '../lib/errors';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { imageById, useWorkspace } from '../stores/workspace';
-import { flushDrafts } from './captions';
+import { flushDrafts, saveCaption } from './captions';
 import { startRun } from './run';
 
 /**
@@ -55,8 +54,7 @@ async function restoreCaption(sessionId: string, imageId: string, caption: strin
     return;
   }
   try {
-    const saved = await unwrap(api.setCaption(sessionId, imageId, caption));
-    if (useWorkspace.getState().session?.id === sessionId) useWorkspace.getState().upsertImage(saved);
+    await saveCaption(sessionId, imageId, caption);
   } catch (e) {
     toast('error', `Could not bring the earlier caption back: ${toUiError(e).message}`);
   }

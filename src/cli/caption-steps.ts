@@ -1,0 +1,105 @@
+import type { RunProgress, RunSummary } from '../main/services/captioner';
+import { stoppedRunSummary } from '../main/services/captioner/stopped-summary';
+import { exportZip } from '../main/services/exporter';
+import { createKeychainStore, resolveApiKey } from '../main/services/secrets';
+import type { SessionStore } from '../main/services/sessions';
+import { captionSession } from '../main/services/workflow/caption-session';
+import { importIntoSession } from '../main/services/workflow/import-into-session';
+import { isAppError } from '../shared/errors';
+import type { SessionManifest } from '../shared/session';
+import type { ProgressReporter } from './progress';
+
+/**
+ * The three steps of `caption`, each turning the ways it can stop early into a message for the summary (so the
+ * summary and the --json object are printed whatever happened) and rethrowing only what nobody can act on.
+ */
+
+export interface StepContext {
+  store: SessionStore;
+  sessionId: string;
+  progress: ProgressReporter;
+  signal: AbortSignal;
+}
+
+/** All or nothing: a stopped import adds nothing. */
+export async function importStep(
+  c: StepContext,
+  paths: string[],
+): Promise<{ manifest: SessionManifest | null; error: string | null }> {
+  try {
+    const imported = await importIntoSession(c.store, c.sessionId, paths, {
+      signal: c.signal,
+      onProgress: (p) => c.progress.importing(p),
+    });
+    c.progress.stop();
+    c.progress.line(
+      `Imported ${imported.added.length} new image(s); ${imported.manifest.images.length} in the session.`,
+    );
+    return { manifest: imported.manifest, error: null };
+  } catch (e) {
+    c.progress.stop();
+    if (!c.signal.aborted) throw e;
+    return { manifest: null, error: 'Import stopped: nothing new was added. Run the same command again to continue.' };
+  }
+}
+
+export interface CaptionStepResult {
+  run: RunSummary | null;
+  error: string | null;
+  /** Nothing more can be done without the user: no or a bad key, no quota left, the model or connection gone. */
+  fatal: boolean;
+}
+
+const FATAL_STATUSES: ReadonlySet<string> = new Set(['invalid-key', 'model-not-found', 'quota-exhausted']);
+
+export async function captionStep(c: StepContext, jobs: number, recaption: boolean): Promise<CaptionStepResult> {
+  const key = await resolveApiKey(createKeychainStore());
+  if (!key) {
+    const error = 'No Gemini API key: set GEMINI_API_KEY, or store one with `npm run cli -- key set`.';
+    return { run: null, error, fatal: true };
+  }
+  let last: RunProgress | null = null;
+  const startedAt = Date.now();
+  const handle = await captionSession(c.store, c.sessionId, {
+    apiKey: key.key,
+    recaption,
+    signal: c.signal,
+    onProgress: (p) => {
+      last = p;
+      c.progress.captioning(p);
+    },
+  });
+  try {
+    const run = await handle.done;
+    return { run, error: run.message, fatal: FATAL_STATUSES.has(run.status) };
+  } catch (e) {
+    // Gemini stayed unreachable: every caption received is saved; the summary says what was done and is left.
+    if (!isAppError(e) || e.kind !== 'network') throw e;
+    return { run: stoppedRunSummary(last, jobs, e.message, Date.now() - startedAt), error: e.message, fatal: true };
+  } finally {
+    c.progress.stop();
+  }
+}
+
+export interface ExportStepResult {
+  zip: string | null;
+  warnings: string[];
+  error: string | null;
+}
+
+/** Refused (an original is missing, nothing to export) or stopped: no ZIP, and the summary says why. */
+export async function exportStep(
+  c: StepContext,
+  manifest: SessionManifest,
+  outPath: string,
+): Promise<ExportStepResult> {
+  try {
+    const report = await exportZip({ images: manifest.images, trigger: manifest.trigger, outPath, signal: c.signal });
+    const warnings = report.warnings.map((w) => `${w.relPath}: ${w.message}`);
+    return { zip: report.path, warnings, error: null };
+  } catch (e) {
+    if (!c.signal.aborted && !(isAppError(e) && e.kind === 'validation')) throw e;
+    const error = c.signal.aborted ? 'Export stopped: no ZIP was written.' : (e as Error).message;
+    return { zip: null, warnings: [], error };
+  }
+}
