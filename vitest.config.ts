@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/integration/**/*.test.ts'],
+    setupFiles: ['tests/support/electron/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Image work is CPU-bound; on a 2-core machine parallel files only contend.

@@ -11,11 +11,11 @@
  *   --large  200 images at 120 RPM: the RPM limit becomes the bound (about 1 min 5 s).
  */
 import { parseArgs } from 'node:util';
-import { startCaptionRun } from '../src/main/services/captioner';
-import { captionOne } from '../src/main/services/captioner/caption-one';
-import { createGeminiClient } from '../src/main/services/captioner/client';
-import { downscaleForGemini } from '../src/main/services/captioner/downscale';
-import { renderPrompt } from '../src/main/services/captioner/prompt';
+import { startCaptionRun } from '../src/core/captioner';
+import { captionOne } from '../src/core/captioner/caption-one';
+import { createGeminiClient } from '../src/core/captioner/client';
+import { downscaleForGemini } from '../src/core/captioner/downscale';
+import { renderPrompt } from '../src/core/captioner/prompt';
 import { FAKE_API_KEY, type FakeGeminiOptions, startFakeGemini } from '../tests/fake-gemini';
 import { generateJpegs, tempDir, testSettings } from '../tests/fake-gemini/test-kit';
 

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { exportZip } from '../src/main/services/exporter';
-import type { ImageEntry } from '../src/shared/session';
+import { exportZip } from '../src/core/exporter';
+import type { ImageEntry } from '../src/shared/dataset';
 
 const W = 1200;
 const H = 900;

@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { importPaths } from '../src/main/services/importer';
+import { importPaths } from '../src/core/importer';
 
 const W = 4000;
 const H = 3000;

@@ -2,12 +2,12 @@
  * Regenerates every app icon in resources/ from the SVG mark in scripts/icons/mark.ts:
  *   resources/icon.png (1024), resources/icons/<n>x<n>.png (Linux), resources/icon.ico, resources/icon.icns.
  * Run with `npx tsx scripts/make-icons.ts [outDir]` (default resources/); the outputs are committed, so packaging
- * never needs this step. tests/unit/release/icons.test.ts runs it into a temp folder and reads the files back.
+ * never needs this step. tests/integration/release/icons.test.ts runs it into a temp folder and reads the files back.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from '../src/main/services/fs/atomic';
+import { writeFileAtomic } from '../src/core/fs/atomic';
 import { encodeIcns, encodeIco, ICNS_TYPES, type IconImage } from './icons/containers';
 import { iconSvg } from './icons/mark';
 

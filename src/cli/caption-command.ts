@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { appPaths } from '../main/services/app-paths';
-import { defaultZipName } from '../main/services/exporter';
-import { createSessionStore, type SessionStore } from '../main/services/sessions';
-import { selectJobs } from '../main/services/workflow/caption-session';
+import { appPaths } from '../core/app-paths';
+import { createSessionStore, type SessionStore } from '../core/datasets';
+import { defaultZipName } from '../core/exporter';
+import { selectJobs } from '../core/workflow/caption-dataset';
 import { triggerError } from '../shared/caption';
 import { isAppError } from '../shared/errors';
 import { type CaptionStepResult, captionStep, exportStep, importStep, type StepContext } from './caption-steps';
+import { openOrCreateSession, type SettingsFlags } from './dataset-setup';
 import { createProgressReporter, type ProgressReporter } from './progress';
-import { openOrCreateSession, type SettingsFlags } from './session-setup';
 import { buildResult, formatSummary, uncaptioned } from './summary';
 
 export interface CaptionFlags extends SettingsFlags {

@@ -1,12 +1,12 @@
-import type { RunProgress, RunSummary } from '../main/services/captioner';
-import { stoppedRunSummary } from '../main/services/captioner/stopped-summary';
-import { exportZip } from '../main/services/exporter';
-import { createKeychainStore, resolveApiKey } from '../main/services/secrets';
-import type { SessionStore } from '../main/services/sessions';
-import { captionSession } from '../main/services/workflow/caption-session';
-import { importIntoSession } from '../main/services/workflow/import-into-session';
+import type { RunProgress, RunSummary } from '../core/captioner';
+import { stoppedRunSummary } from '../core/captioner/stopped-summary';
+import type { SessionStore } from '../core/datasets';
+import { exportZip } from '../core/exporter';
+import { createKeychainStore, resolveApiKey } from '../core/secrets';
+import { captionSession } from '../core/workflow/caption-dataset';
+import { importIntoSession } from '../core/workflow/import-into-dataset';
+import type { SessionManifest } from '../shared/dataset';
 import { isAppError } from '../shared/errors';
-import type { SessionManifest } from '../shared/session';
 import type { ProgressReporter } from './progress';
 
 /**

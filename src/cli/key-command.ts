@@ -1,5 +1,5 @@
 import { text } from 'node:stream/consumers';
-import { createKeychainStore, looksLikeApiKey, maskKey, resolveApiKey } from '../main/services/secrets';
+import { createKeychainStore, looksLikeApiKey, maskKey, resolveApiKey } from '../core/secrets';
 import { isAppError } from '../shared/errors';
 
 /**

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
-import type { RunProgress } from '../main/services/captioner';
-import type { ImportProgress } from '../main/services/importer';
+import type { RunProgress } from '../core/captioner';
+import type { ImportProgress } from '../core/importer';
 
 /**
  * Progress on stderr: a live bar on a terminal, plain lines otherwise (CI logs, pipes), so stdout stays free for

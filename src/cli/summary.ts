@@ -1,6 +1,6 @@
-import type { RunSummary } from '../main/services/captioner';
+import type { RunSummary } from '../core/captioner';
 import { captionError } from '../shared/caption';
-import type { SessionManifest, SkippedFile } from '../shared/session';
+import type { SessionManifest, SkippedFile } from '../shared/dataset';
 
 /** The object `--json` prints: stable field names that scripts can rely on. */
 export interface CliResult {

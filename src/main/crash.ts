@@ -1,5 +1,5 @@
 import { app, clipboard, dialog } from 'electron';
-import { type Logger, redact } from './log';
+import { type Logger, redact } from '../core/log';
 
 /**
  * What happens when main throws where nobody catches: the error is logged (redacted) and the user sees a dialog

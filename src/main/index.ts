@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
-import { resolveAppPaths } from './adapters/paths';
+import { redact } from '../core/log';
+import { resolveAppPaths } from './adapters/electron-paths';
 import { installCrashHandlers } from './crash';
-import { redact } from './log';
 import { createAppLogger } from './log-file';
 import { registerAppScheme } from './protocol';
 import { appUrlPredicate } from './security';

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app } from 'electron';
-import { createLogger, type Logger } from './log';
+import { createLogger, type Logger } from '../core/log';
 
 /**
  * The log on disk: `main.log` in the app's log folder, rotated to `main.old.log` when it would pass ~1 MB, so

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
+import { mimeTypeOf } from '../core/fs/mime';
+import { resolveInside } from '../core/fs/resolve-inside';
+import type { Logger } from '../core/log';
+import type { MediaService } from '../core/media';
 import { APP_HOST, APP_SCHEME, MEDIA_HOST, parseMediaPath } from '../shared/app-urls';
-import type { Logger } from './log';
 import { CONTENT_SECURITY_POLICY } from './security';
-import { mimeTypeOf } from './services/fs/mime';
-import { resolveInside } from './services/fs/resolve-inside';
-import type { MediaService } from './services/media';
 
 /**
  * The app's own scheme (checklist item 18): the built UI from `caption-studio://app/...` and image media from

@@ -1,4 +1,4 @@
-import type { Logger } from './log';
+import type { Logger } from '../core/log';
 
 /**
  * Closing the window or quitting while captions are being written: ask first, then let the backend finish

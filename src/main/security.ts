@@ -1,6 +1,6 @@
 import { app, type Session, session, shell, type WebContents } from 'electron';
+import type { Logger } from '../core/log';
 import { APP_HOST, APP_SCHEME } from '../shared/app-urls';
-import type { Logger } from './log';
 
 /**
  * The app's whole security policy in one place (Electron's checklist items 5, 7, 11-15): pure URL predicates,

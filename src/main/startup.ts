@@ -1,22 +1,22 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
+import { createSessionStore } from '../core/datasets';
+import { type Backend, createBackend } from '../core/handlers';
+import type { Logger } from '../core/log';
+import type { AppPaths } from '../core/ports';
+import { createKeychainStore } from '../core/secrets';
 import { APP_ENTRY_URL } from '../shared/app-urls';
 import { installAboutPanel, showAboutDialog } from './about';
 import { openAppStore } from './adapters/app-store';
 import { createElectronDialogs } from './adapters/dialogs';
 import { scriptedDialogsFromEnv } from './adapters/scripted-dialogs';
 import { createElectronShell } from './adapters/shell';
-import { type Backend, createBackend } from './handlers';
 import { createWindowEmitter } from './ipc/emit';
 import { registerIpc } from './ipc/register';
-import type { Logger } from './log';
 import { installMenu } from './menu';
 import { installAppProtocol } from './protocol';
 import { createQuitGuard } from './quit-guard';
 import { installSecurity, type UrlPredicate } from './security';
-import type { AppPaths } from './services/ports';
-import { createKeychainStore } from './services/secrets';
-import { createSessionStore } from './services/sessions';
 import { createAppUpdates } from './updates';
 import { createMainWindow } from './window';
 

@@ -1,7 +1,7 @@
 import { BrowserWindow, nativeTheme, screen, type WebPreferences } from 'electron';
+import { PRODUCT_NAME } from '../core/app-paths';
+import type { Logger } from '../core/log';
 import type { WindowStateStore } from './adapters/app-store';
-import type { Logger } from './log';
-import { PRODUCT_NAME } from './services/app-paths';
 import { MIN_SIZE, restoreWindowState } from './window-state';
 
 /**

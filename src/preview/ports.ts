@@ -1,4 +1,4 @@
-import type { DesktopShell, Dialogs } from '../main/services/ports';
+import type { DesktopShell, Dialogs } from '../core/ports';
 import { AppError } from '../shared/errors';
 
 /**

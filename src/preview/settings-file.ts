@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../main/services/fs/atomic';
-import type { SettingsStore } from '../main/services/ports';
-import { defaultSettings } from '../main/services/workflow/defaults';
-import { SessionSettings } from '../shared/session';
+import { writeFileAtomic } from '../core/fs/atomic';
+import type { SettingsStore } from '../core/ports';
+import { defaultSettings } from '../core/workflow/defaults';
+import { SessionSettings } from '../shared/dataset';
 
 export interface SettingsFile extends SettingsStore<SessionSettings> {
   /** Resolves once every set() so far is on disk (or has failed and been reported). */

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { mimeTypeOf } from '../main/services/fs/mime';
-import { resolveInside } from '../main/services/fs/resolve-inside';
+import { mimeTypeOf } from '../core/fs/mime';
+import { resolveInside } from '../core/fs/resolve-inside';
 
 /** The file under `root` a URL path names: the same traversal guard as the app's protocol. */
 export { resolveInside as staticPath };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ListedCallName, ListedEventName } from './contract-names';
+import { type ImageEntry, type SessionManifest, SessionSettings, type SkippedFile } from './dataset';
 import type { ErrorEnvelope } from './errors';
 import type { ExportProgress, ExportReport, ImportProgress, RunProgress, RunSummary, SessionSummary } from './progress';
-import { type ImageEntry, type SessionManifest, SessionSettings, type SkippedFile } from './session';
 
 /**
  * The one contract between the UI and the main process. Each call names its argument schema (validated in main

@@ -1,4 +1,4 @@
-import type { ImageEntry } from './session';
+import type { ImageEntry } from './dataset';
 
 export interface RunSelection {
   /** Caption images that already have a caption too (user edits included). */

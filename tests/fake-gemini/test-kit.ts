@@ -2,9 +2,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { DEFAULT_PROMPT } from '../../src/main/services/captioner/prompt';
-import type { Clock } from '../../src/main/services/ports';
-import type { ImageFormat, SessionSettings } from '../../src/shared/session';
+import { DEFAULT_PROMPT } from '../../src/core/captioner/prompt';
+import type { Clock } from '../../src/core/ports';
+import type { ImageFormat, SessionSettings } from '../../src/shared/dataset';
 import { FIXTURES_DIR } from '../support/fixtures';
 
 /** Helpers shared by the captioner's integration tests and benchmark. */

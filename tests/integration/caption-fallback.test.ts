@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunOptions } from '../../src/main/services/captioner';
+import type { RunOptions } from '../../src/core/captioner';
 import type { FakeGeminiOptions } from '../fake-gemini';
 import { fastClock, generateJpegs, testSettings } from '../fake-gemini/test-kit';
 import { setupFakeGeminiRun } from '../support/fake-gemini-run';

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { downscaleForGemini } from '../../src/main/services/captioner/downscale';
+import { downscaleForGemini } from '../../src/core/captioner/downscale';
 import { captionError } from '../../src/shared/caption';
-import type { ImageFormat } from '../../src/shared/session';
+import type { ImageFormat } from '../../src/shared/dataset';
 import { describeImage } from '../fake-gemini';
 import { copyFixtures, FIXTURES, fastClock, sha256, testSettings } from '../fake-gemini/test-kit';
 import { setupFakeGeminiRun } from '../support/fake-gemini-run';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSessionStore } from '../../src/main/services/sessions';
+import { createSessionStore } from '../../src/core/datasets';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { cliEnv, collect, runCli, spawnCli } from '../support/cli';
 import { removeDir, tempDir } from '../support/fixtures';

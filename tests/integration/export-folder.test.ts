@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExportProgress, exportFolder, exportZip } from '../../src/main/services/exporter';
+import { type ExportProgress, exportFolder, exportZip } from '../../src/core/exporter';
+import type { ImageEntry } from '../../src/shared/dataset';
 import { AppError } from '../../src/shared/errors';
-import type { ImageEntry } from '../../src/shared/session';
 import { removeDir } from '../support/fixtures';
 import { exportFixture, readZip, sha256, TRIGGER } from './export-helpers';
 

@@ -1,8 +1,8 @@
 import { cp, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { assignExportNames } from '../../src/main/services/exporter';
-import type { ImageEntry, ImageFormat } from '../../src/shared/session';
+import { assignExportNames } from '../../src/core/exporter';
+import type { ImageEntry, ImageFormat } from '../../src/shared/dataset';
 import { FIXTURES_DIR, tempDir } from '../support/fixtures';
 
 /**

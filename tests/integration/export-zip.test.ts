@@ -4,10 +4,10 @@ import { copyFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } fro
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultZipName, type ExportProgress, exportZip, planExport } from '../../src/main/services/exporter';
-import { WHOLE_FILE_LIMIT } from '../../src/main/services/exporter/zip';
+import { defaultZipName, type ExportProgress, exportZip, planExport } from '../../src/core/exporter';
+import { WHOLE_FILE_LIMIT } from '../../src/core/exporter/zip';
+import type { ImageEntry } from '../../src/shared/dataset';
 import { AppError } from '../../src/shared/errors';
-import type { ImageEntry } from '../../src/shared/session';
 import { removeDir } from '../support/fixtures';
 import { exportFixture, fileSha256, readZip, sha256, TRIGGER } from './export-helpers';
 

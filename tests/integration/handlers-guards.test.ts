@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionManifest } from '../../src/shared/session';
+import type { SessionManifest } from '../../src/shared/dataset';
 import { removeDir } from '../support/fixtures';
 import { type Harness, ok, refused, startHarness } from './handlers-harness';
 

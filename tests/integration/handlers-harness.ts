@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { type Backend, createBackend, dispatch } from '../../src/main/handlers';
-import type { Emit } from '../../src/main/handlers/types';
-import type { DesktopShell, Dialogs, KeyStore, SettingsStore } from '../../src/main/services/ports';
-import { createMemoryKeyStore } from '../../src/main/services/secrets';
-import { createSessionStore } from '../../src/main/services/sessions';
-import { defaultSettings } from '../../src/main/services/workflow/defaults';
+import { createSessionStore } from '../../src/core/datasets';
+import { type Backend, createBackend, dispatch } from '../../src/core/handlers';
+import type { Emit } from '../../src/core/handlers/types';
+import type { DesktopShell, Dialogs, KeyStore, SettingsStore } from '../../src/core/ports';
+import { createMemoryKeyStore } from '../../src/core/secrets';
+import { defaultSettings } from '../../src/core/workflow/defaults';
 import type { Envelope, EventName, Events } from '../../src/shared/contract';
+import type { SessionSettings } from '../../src/shared/dataset';
 import type { ErrorEnvelope } from '../../src/shared/errors';
-import type { SessionSettings } from '../../src/shared/session';
 import { tempDir } from '../support/fixtures';
 
 /**

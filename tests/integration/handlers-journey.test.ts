@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, RunEstimate } from '../../src/shared/contract';
+import type { ImageEntry, SessionManifest } from '../../src/shared/dataset';
 import type { ExportReport } from '../../src/shared/progress';
-import type { ImageEntry, SessionManifest } from '../../src/shared/session';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { copyFixtures, removeDir } from '../support/fixtures';
 import { readZip } from '../support/zip';

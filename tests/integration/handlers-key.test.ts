@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { maskKey } from '../../src/main/services/secrets';
+import { maskKey } from '../../src/core/secrets';
 import type { KeyStatus } from '../../src/shared/contract';
-import type { SessionManifest } from '../../src/shared/session';
+import type { SessionManifest } from '../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { copyFixtures, removeDir } from '../support/fixtures';
 import { type Harness, ok, refused, startHarness } from './handlers-harness';

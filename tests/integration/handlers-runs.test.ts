@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageEntry, SessionManifest } from '../../src/shared/session';
+import type { ImageEntry, SessionManifest } from '../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { copyFixtures, removeDir } from '../support/fixtures';
 import { type Harness, ok, refused, startHarness } from './handlers-harness';

@@ -8,8 +8,8 @@ import {
   imageIdFor,
   importPaths,
   thumbnailPath,
-} from '../../src/main/services/importer';
-import { ImageEntry, SkippedFile } from '../../src/shared/session';
+} from '../../src/core/importer';
+import { ImageEntry, SkippedFile } from '../../src/shared/dataset';
 import { copyFixtures, removeDir, tempDir } from '../support/fixtures';
 
 const CAPTION = 'photo of TOK a tabby cat lying on a wooden surface, soft window light';

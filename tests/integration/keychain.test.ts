@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKeychainStore, resolveApiKey } from '../../src/main/services/secrets';
+import { createKeychainStore, resolveApiKey } from '../../src/core/secrets';
 
 /**
  * Runs against the real OS keychain. On Linux `node scripts/with-test-env.mjs` provides a private D-Bus session
@@ -75,7 +75,7 @@ describe.skipIf(process.platform !== 'linux')('keychain unavailable (Linux, no D
     const dir = await mkdtemp(join(tmpdir(), 'cs-keychain-'));
     try {
       const script = join(dir, 'no-bus.mts');
-      const secretsModule = join(REPO, 'src/main/services/secrets/index.ts');
+      const secretsModule = join(REPO, 'src/core/secrets/index.ts');
       await writeFile(
         script,
         `import { createKeychainStore } from ${JSON.stringify(secretsModule)};

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { createMemoryKeyStore } from '../../src/main/services/secrets';
+import { createMemoryKeyStore } from '../../src/core/secrets';
 import { type PreviewServer, startPreviewServer } from '../../src/preview/server';
 import type { EventSourceFactory } from '../../src/renderer/src/api/http-bridge';
 import { tempDir } from '../support/fixtures';

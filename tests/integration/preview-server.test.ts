@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/preview/http';
 import type { PreviewServer } from '../../src/preview/server';
+import type { SessionManifest } from '../../src/shared/dataset';
 import { PREVIEW_TOKEN_HEADER } from '../../src/shared/preview-protocol';
-import type { SessionManifest } from '../../src/shared/session';
 import { copyFixtures, removeDir } from '../support/fixtures';
 import { INDEX_HTML, raw, startTestPreview } from './preview-harness';
 

@@ -6,7 +6,7 @@ import {
   type RunProgress,
   type RunSummary,
   startCaptionRun,
-} from '../../src/main/services/captioner';
+} from '../../src/core/captioner';
 import {
   FAKE_API_KEY,
   type FakeGemini,

@@ -1,7 +1,7 @@
 import Store from 'electron-store';
-import { SessionSettings } from '../../shared/session';
-import type { SettingsStore } from '../services/ports';
-import { defaultSettings } from '../services/workflow/defaults';
+import type { SettingsStore } from '../../core/ports';
+import { defaultSettings } from '../../core/workflow/defaults';
+import { SessionSettings } from '../../shared/dataset';
 import type { WindowState } from '../window-state';
 
 /**

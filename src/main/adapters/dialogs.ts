@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { Dialogs } from '../../core/ports';
 import { IMAGE_EXTENSIONS } from '../../shared/image-extensions';
-import type { Dialogs } from '../services/ports';
 
 /** What the importer reads (it sniffs contents anyway, so "All files" stays available). */
 

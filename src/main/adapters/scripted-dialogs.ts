@@ -1,4 +1,4 @@
-import type { Dialogs } from '../services/ports';
+import type { Dialogs } from '../../core/ports';
 
 /**
  * End-to-end tests cannot click native dialogs, so an unpackaged build reads the answers from

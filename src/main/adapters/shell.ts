@@ -1,7 +1,7 @@
 import { shell } from 'electron';
+import type { DesktopShell } from '../../core/ports';
 import { AppError } from '../../shared/errors';
 import { isAllowedExternalUrl } from '../security';
-import type { DesktopShell } from '../services/ports';
 
 /** Hand-offs to the OS; external links only through the security module's allow-list (checklist item 15). */
 export function createElectronShell(): DesktopShell {

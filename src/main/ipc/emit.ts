@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
+import type { Emit } from '../../core/handlers/types';
 import { channelOf } from '../../shared/contract';
-import type { Emit } from '../handlers/types';
 
 /** Pushes contract events to the app's window on their derived channels; dropped when there is no live window. */
 export function createWindowEmitter(getWindow: () => BrowserWindow | null): Emit {

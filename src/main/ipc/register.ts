@@ -1,8 +1,8 @@
 import { type BrowserWindow, ipcMain } from 'electron';
+import { dispatch } from '../../core/handlers/dispatch';
+import type { Handlers } from '../../core/handlers/types';
+import type { Logger } from '../../core/log';
 import { callNames, channelOf, type Envelope } from '../../shared/contract';
-import { dispatch } from '../handlers/dispatch';
-import type { Handlers } from '../handlers/types';
-import type { Logger } from '../log';
 import type { UrlPredicate } from '../security';
 import { isTrustedSender } from './sender';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../../core/log';
 import { isSignatureError, releasePageUrl, UPDATE_TEXT, type UpdateMessage, type UpdateStrategy } from './strategy';
 
 /**

@@ -1,5 +1,5 @@
 import { app, type BrowserWindow, dialog } from 'electron';
-import type { Logger } from '../log';
+import type { Logger } from '../../core/log';
 import { createUpdateController, type UpdateController, type UpdaterPort } from './controller';
 import { readMacSigning } from './mac-signing';
 import { type MacSigning, type UpdateMessage, updateStrategy } from './strategy';

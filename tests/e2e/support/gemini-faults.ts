@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { downscaleForGemini } from '../../../src/main/services/captioner/downscale';
-import type { ImageFormat } from '../../../src/shared/session';
+import { downscaleForGemini } from '../../../src/core/captioner/downscale';
+import type { ImageFormat } from '../../../src/shared/dataset';
 import type { Fault, FaultRequest } from '../../fake-gemini';
 
 /**

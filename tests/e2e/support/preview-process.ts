@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { SessionSettings } from '../../../src/shared/session';
+import type { SessionSettings } from '../../../src/shared/dataset';
 
 /** The repository root: the preview runs from here so `--import tsx` and out/renderer resolve. */
 export const REPO = resolve(import.meta.dirname, '../../..');

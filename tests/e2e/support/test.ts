@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { SessionSettings } from '../../../src/shared/session';
+import type { SessionSettings } from '../../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../../fake-gemini';
 import { removeDir, tempDir } from '../../support/fixtures';
 import { type PreviewProcess, startPreview } from './preview-process';

@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { api, unwrap } from '../api';
 import { isRealEdit } from '../lib/caption-stats';
 import { toUiError } from '../lib/errors';

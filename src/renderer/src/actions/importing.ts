@@ -6,7 +6,7 @@ import { useImporting } from '../stores/importing';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
-import { openSession } from './sessions';
+import { openSession } from './datasets';
 
 export interface NewDataset {
   trigger: string;

@@ -1,5 +1,5 @@
 import type { KeyStatus, SettingsPatch } from '../../../shared/contract';
-import type { SessionSettings } from '../../../shared/session';
+import type { SessionSettings } from '../../../shared/dataset';
 import { api, unwrap } from '../api';
 import { useSettings } from '../stores/settings';
 import { useWorkspace } from '../stores/workspace';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { MAX_CAPTION_CHARS } from '../../../shared/caption';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { saveDraft } from '../actions/captions';
 import { captionStarter, captionStats } from '../lib/caption-stats';
 import { useDrafts } from '../stores/drafts';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { SessionSettings } from '../../../shared/session';
+import type { SessionSettings } from '../../../shared/dataset';
 import { saveDefaults, saveSessionSettings } from '../actions/settings';
 import { toUiError } from '../lib/errors';
 import { DOWNSCALE_CHOICES, diffForm, formToPatch, modelChoices, toForm, validateForm } from '../lib/settings-form';

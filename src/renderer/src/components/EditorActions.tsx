@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { openInOs, setExcluded } from '../actions/images';
 import { regenerate } from '../actions/regenerate';
 import { IS_MAC } from '../lib/platform';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { api } from '../api';
 import { Icon } from './Icon';
 

@@ -1,5 +1,5 @@
 import { type MouseEvent, memo, useState } from 'react';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { api } from '../api';
 import { type DisplayStatus, STATUS_LABEL } from '../lib/status';
 import { Icon } from './Icon';

@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { regenerate } from '../actions/regenerate';
 import { isRunActive, useRun } from '../stores/run';
 import { Icon } from './Icon';

@@ -1,5 +1,5 @@
 import type { ImportProgress } from '../../../shared/progress';
-import { baseName } from '../lib/paths';
+import { baseName } from '../lib/path-text';
 import { ProgressBar } from './ProgressBar';
 
 /** "Processing 34 of 120 · IMG_0001.JPG" with a bar; indeterminate while the folder is still being scanned. */

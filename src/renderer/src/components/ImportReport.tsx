@@ -1,7 +1,7 @@
 import type { ImportReport as Report } from '../../../shared/contract';
-import type { SkipReason } from '../../../shared/session';
+import type { SkipReason } from '../../../shared/dataset';
 import { importHeadline } from '../actions/importing';
-import { baseName, parentOf } from '../lib/paths';
+import { baseName, parentOf } from '../lib/path-text';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { triggerError } from '../../../shared/caption';
 import { createDataset } from '../actions/importing';
 import { chooseSources, offerPaths } from '../actions/sources';
-import { suggestedName } from '../lib/paths';
+import { suggestedName } from '../lib/path-text';
 import { useImporting } from '../stores/importing';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { setPathPromptHandler } from '../api/path-prompt';
-import { isAbsolutePath, parsePathLines } from '../lib/paths';
+import { isAbsolutePath, parsePathLines } from '../lib/path-text';
 import { usePathPrompt } from '../stores/path-prompt';
 import { Dialog } from './Dialog';
 

@@ -1,4 +1,4 @@
-import { baseName, parentOf } from '../lib/paths';
+import { baseName, parentOf } from '../lib/path-text';
 import { Icon } from './Icon';
 
 /** The folders and files chosen for import, each removable before the import starts. */

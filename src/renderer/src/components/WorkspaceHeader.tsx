@@ -1,6 +1,6 @@
+import { closeSession } from '../actions/datasets';
 import { startExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
-import { closeSession } from '../actions/sessions';
 import { chooseSources } from '../actions/sources';
 import { plural } from '../lib/format';
 import { isRunActive, useRun } from '../stores/run';

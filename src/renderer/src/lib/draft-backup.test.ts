@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { backupDrafts, type DraftStorage, forgetDraftBackup, takeRestorableDrafts } from './draft-backup';
 import { makeImage } from './test-fixtures';
 

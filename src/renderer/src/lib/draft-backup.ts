@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { isRealEdit } from './caption-stats';
 
 /**

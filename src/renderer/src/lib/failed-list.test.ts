@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { openFailures } from './failed-list';
 import { makeImage } from './test-fixtures';
 

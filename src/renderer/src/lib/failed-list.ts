@@ -1,5 +1,5 @@
 import { captionError } from '../../../shared/caption';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { STATUS_HINT } from './status';
 
 /** One row of the "Not captioned in this run" list, from the image as it is now (not as the run left it). */

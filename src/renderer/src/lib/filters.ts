@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 import { hasProblem, needsCaption } from './status';
 
 export type GalleryFilter = 'all' | 'needs' | 'failed' | 'edited';

@@ -1,7 +1,7 @@
 import type { RunRequest } from '../../../shared/contract';
+import type { ImageEntry } from '../../../shared/dataset';
 import type { ImageRunState } from '../../../shared/progress';
 import { selectRunImages } from '../../../shared/run-selection';
-import type { ImageEntry } from '../../../shared/session';
 import type { TransientState } from './status';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionSettings } from '../../../shared/session';
+import type { SessionSettings } from '../../../shared/dataset';
 import { diffForm, formToPatch, modelChoices, toForm, validateForm } from './settings-form';
 
 const base: SessionSettings = {

@@ -1,6 +1,6 @@
 import type { SettingsPatch } from '../../../shared/contract';
+import type { SessionSettings } from '../../../shared/dataset';
 import { MODELS } from '../../../shared/models';
-import type { SessionSettings } from '../../../shared/session';
 
 /** The editable fields of the captioning settings, as typed (numbers stay strings until they are valid). */
 export interface SettingsForm {

@@ -1,5 +1,5 @@
 import { captionError } from '../../../shared/caption';
-import type { ImageEntry } from '../../../shared/session';
+import type { ImageEntry } from '../../../shared/dataset';
 
 /** Run states that exist only while a run is going (never on disk): from runProgress.lastImage events. */
 export type TransientState = 'queued' | 'captioning';

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { loadSessions } from '../actions/sessions';
+import { loadSessions } from '../actions/datasets';
 import { newDatasetFromFolder } from '../actions/sources';
 import { AppHeader } from '../components/AppHeader';
+import { SessionRow } from '../components/DatasetRow';
 import { Icon } from '../components/Icon';
-import { SessionRow } from '../components/SessionRow';
 import { plural } from '../lib/format';
-import { useSessions } from '../stores/sessions';
+import { useSessions } from '../stores/datasets';
 import { useUi } from '../stores/ui';
 
 /** Recent datasets and the way to start a new one. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KeyStatus } from '../../../shared/contract';
-import type { SessionSettings } from '../../../shared/session';
+import type { SessionSettings } from '../../../shared/dataset';
 
 export interface SettingsState {
   key: KeyStatus | null;

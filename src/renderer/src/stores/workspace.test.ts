@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionManifest } from '../../../shared/session';
+import type { SessionManifest } from '../../../shared/dataset';
 import { makeImage } from '../lib/test-fixtures';
 import { currentImage, useWorkspace } from './workspace';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ImageEntry, SessionManifest, SessionSettings, SkippedFile } from '../../../shared/session';
+import type { ImageEntry, SessionManifest, SessionSettings, SkippedFile } from '../../../shared/dataset';
 import { type GalleryFilter, matchesFilter, visibleImages } from '../lib/filters';
 import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
 import type { TransientState } from '../lib/status';

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { SessionStore } from '../core/datasets';
+import { defaultSettings } from '../core/workflow/defaults';
+import type { SessionManifest, SessionSettings } from '../shared/dataset';
+
+export interface SettingsFlags {
+  model?: string;
+  fallback?: string;
+  concurrency?: number;
+  rpm?: number;
+  downscale?: number;
+  promptFile?: string;
+}
+
+/** Flags given on this run override the session's settings; flags left out keep what the session had. */
+export async function settingsFromFlags(base: SessionSettings, flags: SettingsFlags): Promise<SessionSettings> {
+  const next = { ...base };
+  if (flags.model) next.model = flags.model;
+  if (flags.fallback !== undefined)
+    next.fallbackModels = flags.fallback
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (flags.concurrency) next.concurrency = flags.concurrency;
+  if (flags.rpm) next.rpm = flags.rpm;
+  if (flags.downscale) next.downscale = Math.max(256, flags.downscale);
+  if (flags.promptFile) {
+    const prompt = (await readFile(flags.promptFile, 'utf8')).replace(/^\uFEFF/, '').trim();
+    if (prompt === '') throw new Error(`The prompt file ${flags.promptFile} is empty.`);
+    next.prompt = prompt;
+  }
+  return next;
+}
+
+/**
+ * The session for these paths and trigger: the existing one when the same folder(s) were captioned with the
+ * same trigger before (so a rerun resumes), else a new one.
+ */
+export async function openOrCreateSession(
+  store: SessionStore,
+  paths: string[],
+  trigger: string,
+  flags: SettingsFlags,
+): Promise<{ manifest: SessionManifest; resumed: boolean }> {
+  const roots = paths.map((p) => resolve(p));
+  const existing = await store.findByRootsAndTrigger(roots, trigger);
+  if (existing) {
+    const manifest = await store.load(existing);
+    const settings = await settingsFromFlags(manifest.settings, flags);
+    if (JSON.stringify(settings) === JSON.stringify(manifest.settings)) return { manifest, resumed: true };
+    // Inside the session's write queue, so captions written meanwhile (the app open on the same session) stay.
+    return { manifest: await store.modify(existing, (m) => ({ ...m, settings })), resumed: true };
+  }
+  const settings = await settingsFromFlags(defaultSettings(), flags);
+  const name = roots.length === 1 ? basename(roots[0] ?? trigger) : trigger;
+  return { manifest: await store.create({ name, trigger, roots, settings }), resumed: false };
+}

@@ -1,0 +1,64 @@
+import { type ImagePayload, renderImage } from './convert';
+import { cancelledError, throwIfCancelled } from './export-errors';
+import type { ExportItem, ExportOptions, ExportPlan } from './types';
+
+/** Where an export puts its files: a ZIP stream or a folder. */
+export interface DatasetWriter {
+  /**
+   * Writes one image and its caption; resolves when both are written (or handed on to the ZIP stream). Should
+   * settle promptly on abort (the ZIP writer does); the folder writer simply finishes its current file.
+   */
+  add(item: ExportItem, image: ImagePayload, caption: Buffer): Promise<void>;
+  /** Bytes written so far. */
+  bytes(): number;
+}
+
+export interface WriteCounts {
+  converted: number;
+  copied: number;
+}
+
+/**
+ * Feeds every planned item to `writer` in order, reporting progress and stopping promptly on abort. The next
+ * image is rendered while the current one is written, so a conversion (CPU) overlaps the previous copy (disk);
+ * at most two encoded images are in memory at once.
+ */
+export async function writeItems(plan: ExportPlan, opts: ExportOptions, writer: DatasetWriter): Promise<WriteCounts> {
+  const { items } = plan;
+  const total = items.length;
+  const counts: WriteCounts = { converted: 0, copied: 0 };
+  opts.onProgress?.({ done: 0, total, bytes: 0 });
+  let next = items[0] ? quiet(renderImage(items[0])) : undefined;
+  for (let i = 0; i < total; i++) {
+    const item = items[i] as ExportItem;
+    throwIfCancelled(opts.signal);
+    const payload = await abortable(next as Promise<ImagePayload>, opts.signal);
+    const following = items[i + 1];
+    next = following ? quiet(renderImage(following)) : undefined;
+    // Captions are written exactly as stored: UTF-8 (Buffer.from never adds a BOM), no trailing newline.
+    // Not raced against the signal: a writer must settle before its output can be cleaned up safely.
+    await writer.add(item, payload, Buffer.from(item.image.caption ?? '', 'utf8'));
+    if (item.mode === 'copy') counts.copied++;
+    else counts.converted++;
+    opts.onProgress?.({ done: i + 1, total, bytes: writer.bytes() });
+  }
+  throwIfCancelled(opts.signal);
+  return counts;
+}
+
+/** Marks a prefetched promise as handled so an abandoned prefetch cannot crash the process; awaiting it still throws. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
+
+/** Rejects as soon as `signal` aborts, without waiting for `p` (the caller cleans up what `p` was doing). */
+export function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,58 @@
+import { foldTypedCaption } from '../../shared/caption';
+import type { ImageEntry } from '../../shared/dataset';
+import { AppError, isAppError } from '../../shared/errors';
+import type { ImagePatch } from '../datasets';
+import type { BackendContext } from './context';
+import type { RunManager } from './run-manager';
+import type { Handlers } from './types';
+
+/**
+ * What a typed caption becomes. Line breaks fold into spaces (captions are one line) and the ends are trimmed;
+ * everything else is kept exactly as typed, even when it breaks the format, so typing is never lost (the UI shows
+ * what is wrong with captionError). Clearing the field makes the image need a caption again.
+ */
+export function userCaptionPatch(text: string): ImagePatch {
+  const caption = foldTypedCaption(text);
+  if (caption === '') return { caption: null, captionSource: null, status: 'new', error: null, model: null };
+  return { caption, captionSource: 'user', status: 'edited', error: null, model: null };
+}
+
+export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, 'setCaption' | 'setExcluded'> {
+  const { store } = ctx.deps;
+  return {
+    async setCaption(sessionId, imageId, text) {
+      const patch = userCaptionPatch(text);
+      // Claim the image before writing: a run outcome queued after this point is dropped, and one queued before
+      // it lands first in the session's write queue, so the user's line is always the last word.
+      runs.claimEdit(sessionId, imageId);
+      // One journal append; the store answers with the image from its cache, without re-reading the session.
+      const updated = await store.updateImage(sessionId, imageId, patch).catch((e: unknown) => {
+        throw isAppError(e) && e.kind === 'not-found' ? notInSession(imageId) : e;
+      });
+      runs.noteEdit(sessionId, updated);
+      return updated;
+    },
+
+    /** One manifest write for any number of images (a journal line each would fsync thousands of times). */
+    async setExcluded(sessionId, imageIds, excluded) {
+      const wanted = new Set(imageIds);
+      const changed: ImageEntry[] = [];
+      await store.modify(sessionId, (m) => {
+        const present = new Set(m.images.map((i) => i.id));
+        const missing = imageIds.find((id) => !present.has(id));
+        if (missing !== undefined) throw notInSession(missing);
+        const images = m.images.map((img) => {
+          if (!wanted.has(img.id) || img.excluded === excluded) return img;
+          const next = { ...img, excluded };
+          changed.push(next);
+          return next;
+        });
+        return { ...m, images };
+      });
+      runs.noteImages(sessionId, changed);
+    },
+  };
+}
+
+const notInSession = (imageId: string) =>
+  new AppError('not-found', `Image "${imageId}" is not in this dataset (it may have been removed).`);

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import type { SessionManifest } from '../../shared/dataset';
+
+/**
+ * Paths Caption Studio itself wrote or was given: image sources of sessions the UI has seen and export targets.
+ * "Show in folder" accepts only these, so a compromised or buggy page cannot make the OS reveal arbitrary files.
+ */
+export interface KnownPaths {
+  rememberSession(manifest: SessionManifest): void;
+  forgetSession(sessionId: string): void;
+  rememberExport(path: string): void;
+  has(path: string): boolean;
+}
+
+export function createKnownPaths(): KnownPaths {
+  const sources = new Map<string, Set<string>>();
+  const exports = new Set<string>();
+  return {
+    rememberSession(manifest) {
+      sources.set(manifest.id, new Set(manifest.images.map((i) => resolve(i.source))));
+    },
+    forgetSession(sessionId) {
+      sources.delete(sessionId);
+    },
+    rememberExport(path) {
+      exports.add(resolve(path));
+    },
+    has(path) {
+      const p = resolve(path);
+      if (exports.has(p)) return true;
+      for (const set of sources.values()) if (set.has(p)) return true;
+      return false;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import { AppError } from '../../shared/errors';
+import { APP_ID } from '../app-paths';
+import type { KeyStore } from '../ports';
+import { keychainUnavailable } from './keychain-error';
+
+export const DEFAULT_ACCOUNT = 'gemini-api-key';
+
+/**
+ * On Linux the library silently falls back to the kernel keyring when there is no Secret Service; that store
+ * is in memory only, so a key saved there would vanish at reboot without a word. Pin the Secret Service and
+ * report its absence instead (the user can use GEMINI_API_KEY).
+ */
+const PINNED: EntryOptions = { linux: { store: 'secret-service' } };
+
+/** The Gemini API key in the OS keychain (Keychain, Credential Manager, Secret Service). */
+export function createKeychainStore(opts: { service?: string; account?: string } = {}): KeyStore {
+  const service = opts.service ?? APP_ID;
+  const account = opts.account ?? DEFAULT_ACCOUNT;
+
+  async function withEntry<T>(use: (entry: AsyncEntry) => Promise<T>, secret?: string): Promise<T> {
+    try {
+      // The constructor itself throws when the pinned store is missing, so it belongs inside the try.
+      return await use(new AsyncEntry(service, account, PINNED));
+    } catch (e) {
+      throw keychainUnavailable(e, secret);
+    }
+  }
+
+  return {
+    async get() {
+      const value = await withEntry((e) => e.getPassword());
+      return value ? value : null;
+    },
+    async set(secret) {
+      if (typeof secret !== 'string' || secret === '') throw new AppError('validation', 'The API key is empty.');
+      await withEntry((e) => e.setPassword(secret), secret);
+    },
+    async remove() {
+      return withEntry((e) => e.deletePassword());
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { captionError } from '../../shared/caption';
+import type { ImageEntry } from '../../shared/dataset';
+import { selectRunImages } from '../../shared/run-selection';
+import { type CaptionJob, type CaptionOutcome, type CaptionRun, type RunProgress, startCaptionRun } from '../captioner';
+import type { ImagePatch, SessionStore } from '../datasets';
+import type { Clock } from '../ports';
+
+export interface CaptionSessionOptions {
+  apiKey: string;
+  /** Caption images that already have a caption too (user edits included). */
+  recaption?: boolean;
+  /** Restrict the run to these image ids (regenerate one, retry the failed...). */
+  only?: ReadonlyArray<string>;
+  baseUrl?: string;
+  clock?: Clock;
+  signal?: AbortSignal;
+  /** Leave an image out when its turn comes (see RunOptions.skip). */
+  skip?: (id: string) => boolean;
+  onProgress?: (p: RunProgress) => void;
+  onOutcome?: (o: CaptionOutcome) => void;
+}
+
+/** Which images a run sends to Gemini (the rule lives in shared so the UI marks the same ones queued). */
+export const selectJobs = selectRunImages;
+
+/**
+ * Captions a session's images, persisting each outcome the moment it arrives (one journal line), so a crash or
+ * quit loses nothing and the next run continues with what is left.
+ */
+export async function captionSession(
+  store: SessionStore,
+  sessionId: string,
+  opts: CaptionSessionOptions,
+): Promise<CaptionRun> {
+  const manifest = await store.load(sessionId);
+  const jobs: CaptionJob[] = selectJobs(manifest.images, opts).map((i) => ({
+    id: i.id,
+    source: i.source,
+    format: i.format,
+  }));
+  const byId = new Map(manifest.images.map((i) => [i.id, i]));
+  return startCaptionRun({
+    apiKey: opts.apiKey,
+    trigger: manifest.trigger,
+    settings: manifest.settings,
+    jobs,
+    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.skip ? { skip: opts.skip } : {}),
+    onOutcome: async (o) => {
+      await store.updateImage(
+        sessionId,
+        o.id,
+        o.status === 'captioned'
+          ? { caption: o.caption, captionSource: 'model', status: 'captioned', error: null, model: o.model }
+          : failurePatch(o, byId.get(o.id), manifest.trigger),
+      );
+      opts.onOutcome?.(o);
+    },
+  });
+}
+
+/** A failed recaption must not erase a good caption: the image keeps it and its status, and notes the error. */
+function failurePatch(
+  o: Extract<CaptionOutcome, { status: 'failed' | 'blocked' }>,
+  before: ImageEntry | undefined,
+  trigger: string,
+): ImagePatch {
+  if (before && captionError(before.caption, trigger) === null) return { error: o.error };
+  return { status: o.status, error: o.error };
+}

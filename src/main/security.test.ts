@@ -1,0 +1,173 @@
+import type { WebContents } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  app,
+  FakeWebContents,
+  fakeSession,
+  resetElectronMock,
+  session,
+  shell,
+} from '../../tests/support/electron/electron-mock';
+import { silentLog } from '../../tests/support/electron/support';
+import {
+  appUrlPredicate,
+  CONTENT_SECURITY_POLICY,
+  hardenWebContents,
+  installSecurity,
+  isAllowedExternalUrl,
+  PROJECT_REPO_PATH,
+} from './security';
+
+beforeEach(() => resetElectronMock());
+
+function directives(csp: string): Map<string, string> {
+  return new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values.join(' ')];
+    }),
+  );
+}
+
+describe('Content-Security-Policy', () => {
+  it('has every required directive with the required sources', () => {
+    const csp = directives(CONTENT_SECURITY_POLICY);
+    expect(csp.get('default-src')).toBe("'self'");
+    expect(csp.get('img-src')).toBe("'self' data: blob: caption-studio:");
+    expect(csp.get('style-src')).toBe("'self' 'unsafe-inline'");
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('connect-src')).toBe("'self'");
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(csp.get('base-uri')).toBe("'none'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(csp.get('form-action')).toBe("'none'");
+  });
+
+  it('never allows inline or evaluated scripts', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
+    expect(directives(CONTENT_SECURITY_POLICY).get('script-src')).not.toContain('unsafe-inline');
+  });
+});
+
+describe('isAllowedExternalUrl', () => {
+  it.each([
+    'https://aistudio.google.com/apikey',
+    'https://ai.google.dev/gemini-api/docs',
+    'https://replicate.com/ostris/flux-dev-lora-trainer/train',
+    `https://github.com${PROJECT_REPO_PATH}`,
+    `https://github.com${PROJECT_REPO_PATH}/issues`,
+  ])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
+
+  it.each([
+    'http://aistudio.google.com/apikey', // not https
+    'https://github.com/someone/else',
+    `https://github.com${PROJECT_REPO_PATH}-evil/issues`,
+    'https://aistudio.google.com.evil.example/',
+    'https://evil.example/?u=https://ai.google.dev',
+    'https://user:pass@replicate.com/',
+    'https://replicate.com:8443/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'caption-studio://app/index.html',
+    'not a url',
+    '',
+  ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
+});
+
+describe('appUrlPredicate', () => {
+  it('accepts only the app host of our scheme when packaged', () => {
+    const isApp = appUrlPredicate(null);
+    expect(isApp('caption-studio://app/index.html')).toBe(true);
+    expect(isApp('caption-studio://app/assets/index.js')).toBe(true);
+    expect(isApp('caption-studio://media/thumb/a/b')).toBe(false);
+    expect(isApp('caption-studio://user@app/index.html')).toBe(false);
+    expect(isApp('http://localhost:5173/')).toBe(false);
+    expect(isApp('file:///index.html')).toBe(false);
+    expect(isApp('garbage')).toBe(false);
+  });
+
+  it('adds exactly the dev server origin in development', () => {
+    const isApp = appUrlPredicate('http://localhost:5173');
+    expect(isApp('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(isApp('http://localhost:5174/')).toBe(false);
+    expect(isApp('https://localhost:5173/')).toBe(false);
+    expect(isApp('caption-studio://app/index.html')).toBe(true);
+  });
+});
+
+describe('hardenWebContents', () => {
+  const isApp = appUrlPredicate(null);
+  const harden = () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as unknown as WebContents, isApp, silentLog());
+    return contents;
+  };
+  const navigate = (contents: FakeWebContents, event: string, url: string) => {
+    const e = { url, preventDefault: vi.fn() };
+    contents.emit(event, e, url);
+    return e.preventDefault.mock.calls.length > 0;
+  };
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: stays inside the app', (event) => {
+    const contents = harden();
+    expect(navigate(contents, event, 'caption-studio://app/index.html')).toBe(false);
+    expect(navigate(contents, event, 'https://ai.google.dev/')).toBe(true);
+    expect(navigate(contents, event, 'file:///etc/passwd')).toBe(true);
+    expect(navigate(contents, event, 'caption-studio://media/thumb/a/b')).toBe(true);
+  });
+
+  it('denies every new window and opens only allow-listed links in the OS browser', () => {
+    const contents = harden();
+    const open = contents.windowOpenHandler;
+    expect(open).toBeTypeOf('function');
+    expect(open?.({ url: 'https://aistudio.google.com/apikey' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://aistudio.google.com/apikey');
+    expect(open?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(open?.({ url: 'caption-studio://app/index.html' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to attach a <webview>', () => {
+    const contents = harden();
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('installSecurity', () => {
+  it('denies every permission request and check in the default session and in later sessions', () => {
+    installSecurity(appUrlPredicate(null), silentLog());
+    const expectDenied = (s: typeof session.defaultSession) => {
+      const request = s.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+        wc: unknown,
+        permission: string,
+        callback: (granted: boolean) => void,
+      ) => void;
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+        const callback = vi.fn();
+        request({}, permission, callback);
+        expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+      }
+      const check = s.setPermissionCheckHandler.mock.calls[0]?.[0] as (...a: unknown[]) => boolean;
+      expect(check({}, 'media', 'caption-studio://app', {})).toBe(false);
+      const device = s.setDevicePermissionHandler.mock.calls[0]?.[0] as (...a: unknown[]) => boolean;
+      expect(device({})).toBe(false);
+    };
+    expectDenied(session.defaultSession);
+
+    const later = fakeSession();
+    app.emit('session-created', later);
+    expectDenied(later);
+  });
+
+  it('hardens every web contents created later', () => {
+    installSecurity(appUrlPredicate(null), silentLog());
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    const e = { url: 'https://evil.example/', preventDefault: vi.fn() };
+    contents.emit('will-navigate', e, e.url);
+    expect(e.preventDefault).toHaveBeenCalled();
+  });
+});

@@ -1,5 +1,0 @@
-/** The importer service: turns dropped files and folders into session images plus per-file skip reasons. */
-export { imageIdFor } from './image-id';
-export { importPaths } from './import';
-export { thumbnailPath } from './thumbnail';
-export type { ImportedImage, ImportOptions, ImportProgress, ImportResult } from './types';

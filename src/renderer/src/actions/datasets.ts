@@ -1,0 +1,95 @@
+import type { SessionManifest } from '../../../shared/dataset';
+import { api, unwrap } from '../api';
+import { forgetDraftBackup, takeRestorableDrafts } from '../lib/draft-backup';
+import { toUiError } from '../lib/errors';
+import { plural } from '../lib/format';
+import { transientOnReopen } from '../lib/run-targets';
+import { useSessions } from '../stores/datasets';
+import { useDrafts } from '../stores/drafts';
+import { isRunActive, useRun } from '../stores/run';
+import { toast } from '../stores/toasts';
+import { useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
+import { flushDrafts } from './captions';
+
+export async function loadSessions(): Promise<void> {
+  const store = useSessions.getState();
+  store.setLoading();
+  try {
+    store.setList(await unwrap(api.listSessions()));
+  } catch (e) {
+    store.setError(toUiError(e).message);
+  }
+}
+
+/**
+ * Saves every draft before the workspace changes; when one cannot be saved (a disk error), the workspace stays
+ * as it is so the typed text is not thrown away, and the user is told.
+ */
+async function keepUnsavedDrafts(): Promise<boolean> {
+  if (await flushDrafts()) return true;
+  toast('error', 'A caption you typed could not be saved yet, so this dataset stays open. Try again in a moment.');
+  return false;
+}
+
+/** Opens a dataset in the workspace; resolves false (with a toast) when it cannot be read. */
+export async function openSession(id: string): Promise<boolean> {
+  if (!(await keepUnsavedDrafts())) return false;
+  try {
+    const manifest = await unwrap(api.openSession(id));
+    useDrafts.getState().reset();
+    useWorkspace.getState().load(manifest);
+    restoreBackedUpDrafts(manifest);
+    const run = useRun.getState();
+    // Its run is still going (the dataset was closed meanwhile): show what is still queued or being captioned.
+    if (run.sessionId === id && isRunActive(run)) {
+      useWorkspace.getState().restoreTransient(transientOnReopen(run.targets, run.imageStates));
+    }
+    // A finished run of another dataset has nothing to say here.
+    if (run.sessionId !== id && run.phase === 'finished') run.dismiss();
+    useUi.getState().setScreen('workspace');
+    return true;
+  } catch (e) {
+    toast('error', `Could not open this dataset: ${toUiError(e).message}`);
+    return false;
+  }
+}
+
+/**
+ * Text typed but never saved last time (the app crashed or quit before the save) comes back into its fields and
+ * is saved by the usual autosave.
+ */
+function restoreBackedUpDrafts(manifest: SessionManifest): void {
+  const restored = takeRestorableDrafts(manifest.id, manifest.images, manifest.trigger);
+  const ids = Object.keys(restored);
+  if (ids.length === 0) return;
+  for (const id of ids) useDrafts.getState().setDraft(id, restored[id] ?? '');
+  toast('info', `Brought back ${plural(ids.length, 'caption')} you typed that had not been saved yet; saving now.`);
+}
+
+/** Back to the start screen, after every typed caption is saved. */
+export async function closeSession(): Promise<void> {
+  if (!(await keepUnsavedDrafts())) return;
+  useWorkspace.getState().close();
+  useDrafts.getState().reset();
+  useUi.getState().setScreen('start');
+  await loadSessions();
+}
+
+/** Throws a UiErrorLike so the inline editor can show it next to the name. */
+export async function renameSession(id: string, name: string): Promise<void> {
+  await unwrap(api.renameSession(id, name));
+  useSessions.getState().rename(id, name);
+  if (useWorkspace.getState().session?.id === id) useWorkspace.getState().rename(name);
+}
+
+export async function deleteSession(id: string, name: string): Promise<void> {
+  try {
+    await unwrap(api.deleteSession(id));
+    useSessions.getState().remove(id);
+    forgetDraftBackup(id);
+    toast('success', `Deleted “${name}”. Your photos were not touched.`);
+  } catch (e) {
+    toast('error', `Could not delete “${name}”: ${toUiError(e).message}`);
+  }
+}

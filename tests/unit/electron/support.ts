@@ -1,7 +1,0 @@
-import type { Logger } from '../../../src/main/log';
-import { type Spy, spy } from './electron-mock';
-
-/** A logger whose calls tests can inspect, and that prints nothing. */
-export function silentLog(): Logger & { [K in keyof Logger]: Spy } {
-  return { info: spy(), warn: spy(), error: spy() };
-}
