@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../security';
 import { appBundleOf } from './mac-signing';
 import { isSignatureError, parseCodesign, releasePageUrl, UPDATE_TEXT, updateStrategy } from './strategy';
