@@ -1,29 +1,29 @@
-// Session store: what a caption edit costs with the journal vs rewriting the whole manifest atomically.
-// Usage: npx tsx bench/session-store.ts [--large]   (--large: 5,000 images, 2,000 updates, full baseline)
+// Dataset store: what a caption edit costs with the journal vs rewriting the whole manifest atomically.
+// Usage: npx tsx bench/dataset-store.ts [--large]   (--large: 5,000 images, 2,000 updates, full baseline)
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createSessionStore } from '../src/core/datasets';
+import { createDatasetStore } from '../src/core/datasets';
 import { SAMPLE_SETTINGS, sampleCaption, sampleImages } from '../src/core/datasets/testing';
 import { writeFileAtomic } from '../src/core/fs/atomic';
-import type { SessionManifest } from '../src/shared/dataset';
+import type { DatasetManifest } from '../src/shared/dataset';
 
 const large = process.argv.includes('--large');
 const IMAGES = large ? 5000 : 2000;
 const UPDATES = large ? 2000 : 1000;
 const BASELINE_UPDATES = large ? UPDATES : 200; // a full rewrite per edit is slow: sample fewer by default
-const SESSIONS_FOR_LIST = 20;
+const DATASETS_FOR_LIST = 20;
 const TRIGGER = 'sks_person';
 
 /** Bytes this process has passed to write(2) so far (Linux); temp files, fsync'd lines and renames included. */
 const hasProcIo = existsSync('/proc/self/io');
 const written = () => (hasProcIo ? Number(/wchar:\s*(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0) : 0);
 
-const dataDir = await mkdtemp(join(tmpdir(), 'cs-bench-sessions-'));
+const dataDir = await mkdtemp(join(tmpdir(), 'cs-bench-datasets-'));
 try {
-  const store = createSessionStore({ dataDir });
+  const store = createDatasetStore({ dataDir });
   const created = await store.create({
     name: 'Bench',
     trigger: TRIGGER,
@@ -49,8 +49,8 @@ try {
   const journalMs = mean(times);
 
   // Baseline, same run: apply the patch in memory and rewrite the whole manifest atomically each time.
-  const manifest: SessionManifest = await store.load(id);
-  const path = join(store.sessionDir(id), 'manifest.json');
+  const manifest: DatasetManifest = await store.load(id);
+  const path = join(store.datasetDir(id), 'manifest.json');
   const baseTimes: number[] = [];
   bytes0 = written();
   for (let n = 0; n < BASELINE_UPDATES; n++) {
@@ -65,22 +65,22 @@ try {
   const baseBytes = (written() - bytes0) / BASELINE_UPDATES;
   const baseMs = mean(baseTimes);
 
-  // Reads: one load, and list() over several sessions of the same size.
-  const fresh = createSessionStore({ dataDir });
+  // Reads: one load, and list() over several datasets of the same size.
+  const fresh = createDatasetStore({ dataDir });
   let t = performance.now();
   await fresh.load(id);
   const loadMs = performance.now() - t;
-  for (let s = 1; s < SESSIONS_FOR_LIST; s++) {
+  for (let s = 1; s < DATASETS_FOR_LIST; s++) {
     const m = await store.create({ name: `S${s}`, trigger: TRIGGER, roots: ['/photos'], settings: SAMPLE_SETTINGS });
     await store.save({ ...m, images: sampleImages(IMAGES, TRIGGER) });
   }
   t = performance.now();
-  const list = await createSessionStore({ dataDir }).list();
+  const list = await createDatasetStore({ dataDir }).list();
   const listMs = performance.now() - t;
 
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
   console.log(
-    `session: ${IMAGES} images, manifest ${kb(manifestBytes)}; ${UPDATES} journal updates, ${BASELINE_UPDATES} baseline`,
+    `dataset: ${IMAGES} images, manifest ${kb(manifestBytes)}; ${UPDATES} journal updates, ${BASELINE_UPDATES} baseline`,
   );
   console.log(
     `journal updateImage: ${journalMs.toFixed(3)} ms/update (p95 ${p95(times).toFixed(3)} ms), ` +
@@ -94,7 +94,7 @@ try {
       (hasProcIo ? `, bytes x${(baseBytes / journalBytes).toFixed(1)}` : ''),
   );
   console.log(
-    `load() ${IMAGES} images: ${loadMs.toFixed(1)} ms; list() of ${list.length} sessions: ${listMs.toFixed(1)} ms`,
+    `load() ${IMAGES} images: ${loadMs.toFixed(1)} ms; list() of ${list.length} datasets: ${listMs.toFixed(1)} ms`,
   );
 } finally {
   await rm(dataDir, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { appPaths } from '../core/app-paths';
-import { createSessionStore, type SessionStore } from '../core/datasets';
+import { createDatasetStore, type DatasetStore } from '../core/datasets';
 import { defaultZipName } from '../core/exporter';
 import { selectJobs } from '../core/workflow/caption-dataset';
 import { triggerError } from '../shared/caption';
 import { isAppError } from '../shared/errors';
 import { type CaptionStepResult, captionStep, exportStep, importStep, type StepContext } from './caption-steps';
-import { openOrCreateSession, type SettingsFlags } from './dataset-setup';
+import { openOrCreateDataset, type SettingsFlags } from './dataset-setup';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import { buildResult, formatSummary, uncaptioned } from './summary';
 
@@ -20,14 +20,14 @@ export interface CaptionFlags extends SettingsFlags {
 /** 130 = 128 + SIGINT, the shell's convention for a command the user stopped with Ctrl+C. */
 export const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
 
-/** import -> caption what is missing -> export, resuming the session for the same folder and trigger. */
+/** import -> caption what is missing -> export, resuming the dataset for the same folder and trigger. */
 export async function runCaptionCommand(paths: string[], flags: CaptionFlags): Promise<number> {
   const problem = triggerError(flags.trigger);
   if (problem) {
     process.stderr.write(`${problem}\n`);
     return EXIT.usage;
   }
-  const store = createSessionStore(appPaths());
+  const store = createDatasetStore(appPaths());
   const progress = createProgressReporter();
   const stop = new AbortController();
   const onSigint = () => {
@@ -49,17 +49,17 @@ export async function runCaptionCommand(paths: string[], flags: CaptionFlags): P
 }
 
 async function captionFlow(
-  store: SessionStore,
+  store: DatasetStore,
   paths: string[],
   flags: CaptionFlags,
   progress: ProgressReporter,
   signal: AbortSignal,
 ): Promise<number> {
-  const { manifest: opened, resumed } = await openOrCreateSession(store, paths, flags.trigger, flags);
+  const { manifest: opened, resumed } = await openOrCreateDataset(store, paths, flags.trigger, flags);
   progress.line(
-    `${resumed ? 'Resuming' : 'New'} session ${opened.id} (${opened.settings.model}, ${opened.settings.rpm} requests/min)`,
+    `${resumed ? 'Resuming' : 'New'} dataset ${opened.id} (${opened.settings.model}, ${opened.settings.rpm} requests/min)`,
   );
-  const c: StepContext = { store, sessionId: opened.id, progress, signal };
+  const c: StepContext = { store, datasetId: opened.id, progress, signal };
   const imported = await importStep(c, paths);
   const jobs = imported.manifest ? selectJobs(imported.manifest.images, { recaption: flags.recaption }).length : 0;
   const captioned: CaptionStepResult =

@@ -1,11 +1,11 @@
 import type { RunProgress, RunSummary } from '../core/captioner';
 import { stoppedRunSummary } from '../core/captioner/stopped-summary';
-import type { SessionStore } from '../core/datasets';
+import type { DatasetStore } from '../core/datasets';
 import { exportZip } from '../core/exporter';
 import { createKeychainStore, resolveApiKey } from '../core/secrets';
-import { captionSession } from '../core/workflow/caption-dataset';
-import { importIntoSession } from '../core/workflow/import-into-dataset';
-import type { SessionManifest } from '../shared/dataset';
+import { captionDataset } from '../core/workflow/caption-dataset';
+import { importIntoDataset } from '../core/workflow/import-into-dataset';
+import type { DatasetManifest } from '../shared/dataset';
 import { isAppError } from '../shared/errors';
 import type { ProgressReporter } from './progress';
 
@@ -15,8 +15,8 @@ import type { ProgressReporter } from './progress';
  */
 
 export interface StepContext {
-  store: SessionStore;
-  sessionId: string;
+  store: DatasetStore;
+  datasetId: string;
   progress: ProgressReporter;
   signal: AbortSignal;
 }
@@ -25,15 +25,15 @@ export interface StepContext {
 export async function importStep(
   c: StepContext,
   paths: string[],
-): Promise<{ manifest: SessionManifest | null; error: string | null }> {
+): Promise<{ manifest: DatasetManifest | null; error: string | null }> {
   try {
-    const imported = await importIntoSession(c.store, c.sessionId, paths, {
+    const imported = await importIntoDataset(c.store, c.datasetId, paths, {
       signal: c.signal,
       onProgress: (p) => c.progress.importing(p),
     });
     c.progress.stop();
     c.progress.line(
-      `Imported ${imported.added.length} new image(s); ${imported.manifest.images.length} in the session.`,
+      `Imported ${imported.added.length} new image(s); ${imported.manifest.images.length} in the dataset.`,
     );
     return { manifest: imported.manifest, error: null };
   } catch (e) {
@@ -60,7 +60,7 @@ export async function captionStep(c: StepContext, jobs: number, recaption: boole
   }
   let last: RunProgress | null = null;
   const startedAt = Date.now();
-  const handle = await captionSession(c.store, c.sessionId, {
+  const handle = await captionDataset(c.store, c.datasetId, {
     apiKey: key.key,
     recaption,
     signal: c.signal,
@@ -90,7 +90,7 @@ export interface ExportStepResult {
 /** Refused (an original is missing, nothing to export) or stopped: no ZIP, and the summary says why. */
 export async function exportStep(
   c: StepContext,
-  manifest: SessionManifest,
+  manifest: DatasetManifest,
   outPath: string,
 ): Promise<ExportStepResult> {
   try {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { SessionStore } from '../core/datasets';
+import type { DatasetStore } from '../core/datasets';
 import { defaultSettings } from '../core/workflow/defaults';
-import type { SessionManifest, SessionSettings } from '../shared/dataset';
+import type { DatasetManifest, DatasetSettings } from '../shared/dataset';
 
 export interface SettingsFlags {
   model?: string;
@@ -13,8 +13,8 @@ export interface SettingsFlags {
   promptFile?: string;
 }
 
-/** Flags given on this run override the session's settings; flags left out keep what the session had. */
-export async function settingsFromFlags(base: SessionSettings, flags: SettingsFlags): Promise<SessionSettings> {
+/** Flags given on this run override the dataset's settings; flags left out keep what the dataset had. */
+export async function settingsFromFlags(base: DatasetSettings, flags: SettingsFlags): Promise<DatasetSettings> {
   const next = { ...base };
   if (flags.model) next.model = flags.model;
   if (flags.fallback !== undefined)
@@ -34,22 +34,22 @@ export async function settingsFromFlags(base: SessionSettings, flags: SettingsFl
 }
 
 /**
- * The session for these paths and trigger: the existing one when the same folder(s) were captioned with the
+ * The dataset for these paths and trigger: the existing one when the same folder(s) were captioned with the
  * same trigger before (so a rerun resumes), else a new one.
  */
-export async function openOrCreateSession(
-  store: SessionStore,
+export async function openOrCreateDataset(
+  store: DatasetStore,
   paths: string[],
   trigger: string,
   flags: SettingsFlags,
-): Promise<{ manifest: SessionManifest; resumed: boolean }> {
+): Promise<{ manifest: DatasetManifest; resumed: boolean }> {
   const roots = paths.map((p) => resolve(p));
   const existing = await store.findByRootsAndTrigger(roots, trigger);
   if (existing) {
     const manifest = await store.load(existing);
     const settings = await settingsFromFlags(manifest.settings, flags);
     if (JSON.stringify(settings) === JSON.stringify(manifest.settings)) return { manifest, resumed: true };
-    // Inside the session's write queue, so captions written meanwhile (the app open on the same session) stay.
+    // Inside the dataset's write queue, so captions written meanwhile (the app open on the same dataset) stay.
     return { manifest: await store.modify(existing, (m) => ({ ...m, settings })), resumed: true };
   }
   const settings = await settingsFromFlags(defaultSettings(), flags);

@@ -25,7 +25,7 @@ program
   .command('caption')
   .description(
     'Import images, caption the ones without a caption, and write a ZIP of image + .txt pairs. Running the same ' +
-      'command again on the same folder and trigger resumes the same session: finished captions are kept.',
+      'command again on the same folder and trigger resumes the same dataset: finished captions are kept.',
   )
   .argument('<paths...>', 'folders (walked recursively) and/or image files')
   .requiredOption('-t, --trigger <word>', 'trigger word written into every caption (3-50 letters, digits, _)')
@@ -33,7 +33,7 @@ program
   .addOption(
     new Option('-m, --model <id>', `Gemini model (${MODELS.map((m) => m.id).join(', ')} or any model id)`).default(
       undefined,
-      "gemini-2.5-flash, or the session's",
+      "gemini-2.5-flash, or the dataset's",
     ),
   )
   .option(
@@ -57,7 +57,7 @@ program
   .addHelpText(
     'after',
     '\nAPI key: GEMINI_API_KEY or GOOGLE_API_KEY, else the OS keychain (store it with `caption-studio key set`).\n' +
-      'Sessions live in the app data folder (CAPTION_STUDIO_DATA_DIR overrides it).\n' +
+      'Datasets live in the app data folder (CAPTION_STUDIO_DATA_DIR overrides it).\n' +
       'Exit codes: 0 ZIP written; 1 some images have no caption or the export was refused (no ZIP); 2 usage\n' +
       'error; 3 key, quota, lost connection or disk problem; 130 stopped with Ctrl+C. Finished captions are always kept.',
   )

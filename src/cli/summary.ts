@@ -1,9 +1,11 @@
 import type { RunSummary } from '../core/captioner';
 import { captionError } from '../shared/caption';
-import type { SessionManifest, SkippedFile } from '../shared/dataset';
+import type { DatasetManifest, SkippedFile } from '../shared/dataset';
 
 /** The object `--json` prints: stable field names that scripts can rely on. */
 export interface CliResult {
+  datasetId: string;
+  /** The same id under its version 0.1 name, kept so scripts written then keep working. */
   sessionId: string;
   zip: string | null;
   trigger: string;
@@ -23,10 +25,11 @@ export interface CliResult {
 }
 
 export function buildResult(
-  manifest: SessionManifest,
+  manifest: DatasetManifest,
   extra: { zip: string | null; run: RunSummary | null; error: string | null; warnings: string[] },
 ): CliResult {
   return {
+    datasetId: manifest.id,
     sessionId: manifest.id,
     trigger: manifest.trigger,
     ...extra,
@@ -44,7 +47,7 @@ export function buildResult(
 }
 
 /** Included images that would block an export, with the reason in plain words. */
-export function uncaptioned(manifest: SessionManifest): Array<{ relPath: string; reason: string; blocked: boolean }> {
+export function uncaptioned(manifest: DatasetManifest): Array<{ relPath: string; reason: string; blocked: boolean }> {
   return manifest.images
     .filter((i) => !i.excluded)
     .flatMap((i) => {
@@ -55,10 +58,10 @@ export function uncaptioned(manifest: SessionManifest): Array<{ relPath: string;
 }
 
 /** The human summary printed at the end (stderr when --json, so stdout stays machine-readable). */
-export function formatSummary(result: CliResult, manifest: SessionManifest): string {
+export function formatSummary(result: CliResult, manifest: DatasetManifest): string {
   const lines: string[] = [];
   const captioned = result.images.filter((i) => !i.excluded && i.caption !== undefined).length;
-  lines.push(`Session ${result.sessionId}: ${result.images.length} images, ${captioned} with a caption.`);
+  lines.push(`Dataset ${result.datasetId}: ${result.images.length} images, ${captioned} with a caption.`);
   if (result.skipped.length > 0) {
     lines.push(`Skipped ${result.skipped.length} file(s):`);
     for (const s of result.skipped) lines.push(`  - ${s.path}: ${s.message}`);

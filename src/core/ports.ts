@@ -19,7 +19,7 @@ export interface Clock {
 
 /** Where the app keeps its data. */
 export interface AppPaths {
-  /** Root of Caption Studio's data (sessions live in `<dataDir>/sessions`). */
+  /** Root of Caption Studio's data (datasets live in `<dataDir>/datasets`). */
   dataDir: string;
 }
 
@@ -40,7 +40,7 @@ export interface DesktopShell {
   openExternal(url: string): Promise<void>;
 }
 
-/** App-wide settings (defaults for new sessions): electron-store in the app, a JSON file elsewhere. */
+/** App-wide settings (defaults for new datasets): electron-store in the app, a JSON file elsewhere. */
 export interface SettingsStore<T> {
   get(): T;
   set(value: T): void;

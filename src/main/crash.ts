@@ -33,7 +33,7 @@ export interface CrashPorts {
 export interface CrashLimits {
   /** No new dialog sooner than this after the previous one was shown. */
   minIntervalMs?: number;
-  /** After this many dialogs in one session, errors are only logged. */
+  /** After this many dialogs in one dataset, errors are only logged. */
   maxDialogs?: number;
 }
 

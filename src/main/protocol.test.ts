@@ -124,7 +124,7 @@ describe('media URLs', () => {
     const url = new URL(mediaUrlOf('preview', 'abc-1', 'x_9'));
     expect(url.protocol).toBe('caption-studio:');
     expect(url.host).toBe('media');
-    expect(parseMediaPath(url.pathname)).toEqual({ kind: 'preview', sessionId: 'abc-1', imageId: 'x_9' });
+    expect(parseMediaPath(url.pathname)).toEqual({ kind: 'preview', datasetId: 'abc-1', imageId: 'x_9' });
   });
 });
 

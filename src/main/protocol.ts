@@ -68,7 +68,7 @@ export function createProtocolHandler(opts: ProtocolOptions): (request: Request)
     if (url.host === MEDIA_HOST) {
       const media = parseMediaPath(url.pathname);
       if (!media) return plain(404, 'Not found');
-      const found = await opts.media.resolve(media.kind, media.sessionId, media.imageId).catch((e: unknown) => {
+      const found = await opts.media.resolve(media.kind, media.datasetId, media.imageId).catch((e: unknown) => {
         opts.log.error('Media lookup failed', e);
         return null;
       });

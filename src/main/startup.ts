@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
-import { createSessionStore } from '../core/datasets';
+import { createDatasetStore } from '../core/datasets';
 import { type Backend, createBackend } from '../core/handlers';
 import type { Logger } from '../core/log';
 import type { AppPaths } from '../core/ports';
@@ -68,7 +68,7 @@ export function startApp(ctx: StartupContext): RunningApp {
   const scripted = app.isPackaged ? null : scriptedDialogsFromEnv(ctx.env);
   if (scripted) log.warn('Dialogs are scripted by CAPTION_STUDIO_TEST_DIALOG_PATHS (test run).');
   const running = createBackend({
-    store: createSessionStore(ctx.paths),
+    store: createDatasetStore(ctx.paths),
     keyStore: createKeychainStore(),
     dialogs: scripted ?? createElectronDialogs(getWindow),
     shell,

@@ -41,8 +41,8 @@ describe('the preload bridge', () => {
 
   it('sends each call on its derived channel with its arguments', async () => {
     ipcRenderer.invoke.mockResolvedValue({ ok: true, value: [] });
-    await expect(api.listSessions?.()).resolves.toEqual({ ok: true, value: [] });
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channelOf('listSessions'));
+    await expect(api.listDatasets?.()).resolves.toEqual({ ok: true, value: [] });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channelOf('listDatasets'));
     await api.importPaths?.('s1', ['/photos']);
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channelOf('importPaths'), 's1', ['/photos']);
   });
@@ -53,8 +53,8 @@ describe('the preload bridge', () => {
     const [channel, forward] = ipcRenderer.on.mock.calls.at(-1) ?? [];
     expect(channel).toBe(channelOf('runProgress'));
     const ipcEvent = { sender: ipcRenderer, senderId: 0, ports: [] };
-    forward(ipcEvent, { sessionId: 's', progress: {} });
-    expect(listener).toHaveBeenCalledExactlyOnceWith({ sessionId: 's', progress: {} });
+    forward(ipcEvent, { datasetId: 's', progress: {} });
+    expect(listener).toHaveBeenCalledExactlyOnceWith({ datasetId: 's', progress: {} });
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith(channelOf('runProgress'), forward);
     expect(() => api.onMenuCommand?.('not a function')).toThrow(TypeError);
@@ -73,7 +73,7 @@ describe('the preload bridge', () => {
   it('builds media URLs the protocol understands', () => {
     const url = new URL(api.mediaUrl?.('thumb', 'sess', 'img') as string);
     expect(`${url.protocol}//${url.host}`).toBe('caption-studio://media');
-    expect(parseMediaPath(url.pathname)).toEqual({ kind: 'thumb', sessionId: 'sess', imageId: 'img' });
+    expect(parseMediaPath(url.pathname)).toEqual({ kind: 'thumb', datasetId: 'sess', imageId: 'img' });
   });
 });
 

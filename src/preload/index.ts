@@ -15,7 +15,7 @@ type DroppedFile = Parameters<typeof webUtils.getPathForFile>[0];
 /** Structurally the renderer's RendererApi (src/renderer/src/api/types.ts). */
 export type PreloadApi = Api & {
   pathsForFiles(files: DroppedFile[]): string[] | null;
-  mediaUrl(kind: MediaKindName, sessionId: string, imageId: string): string;
+  mediaUrl(kind: MediaKindName, datasetId: string, imageId: string): string;
 };
 
 function buildBridge(): PreloadApi {
@@ -41,7 +41,7 @@ function buildBridge(): PreloadApi {
   // Electron 32 removed File.path; the path of a dropped file is only known here. '' means "not from disk".
   api.pathsForFiles = (files: DroppedFile[]) =>
     Array.from(files, (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
-  api.mediaUrl = (kind: MediaKindName, sessionId: string, imageId: string) => mediaUrlOf(kind, sessionId, imageId);
+  api.mediaUrl = (kind: MediaKindName, datasetId: string, imageId: string) => mediaUrlOf(kind, datasetId, imageId);
 
   return api as PreloadApi;
 }

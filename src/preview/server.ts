@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { appPaths } from '../core/app-paths';
-import { createSessionStore } from '../core/datasets';
+import { createDatasetStore } from '../core/datasets';
 import { type Backend, createBackend, dispatch } from '../core/handlers';
 import { createLogger } from '../core/log';
 import type { KeyStore } from '../core/ports';
@@ -64,7 +64,7 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
   const keyStore =
     opts.keyStore ?? (env.PREVIEW_MEMORY_KEYSTORE === '1' ? createMemoryKeyStore() : createKeychainStore());
   const backend = createBackend({
-    ...{ store: createSessionStore(paths), keyStore, settings, emit: events.emit, env },
+    ...{ store: createDatasetStore(paths), keyStore, settings, emit: events.emit, env },
     ...{ dialogs: previewDialogs(), shell: previewShell(log) },
   });
 
@@ -133,7 +133,7 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
     if (!authorise(req, res, url, ANY_PROOF)) return;
     const request = parseMediaPath(url.pathname.slice(PREVIEW_MEDIA_PREFIX.length));
     if (!request) return sendText(res, 404, 'No such image.');
-    const file = await backend.media.resolve(request.kind, request.sessionId, request.imageId);
+    const file = await backend.media.resolve(request.kind, request.datasetId, request.imageId);
     // Thumbnails never change for an id; a preview is redone when its source changes.
     const cache = request.kind === 'thumb' ? 'private, max-age=3600' : 'private, no-cache';
     if (!file || !(await sendFile(res, file.path, cache, file.mimeType))) sendText(res, 404, 'No such image.');

@@ -4,9 +4,9 @@ import { dirname } from 'node:path';
 import { writeFileAtomic } from '../core/fs/atomic';
 import type { SettingsStore } from '../core/ports';
 import { defaultSettings } from '../core/workflow/defaults';
-import { SessionSettings } from '../shared/dataset';
+import { DatasetSettings } from '../shared/dataset';
 
-export interface SettingsFile extends SettingsStore<SessionSettings> {
+export interface SettingsFile extends SettingsStore<DatasetSettings> {
   /** Resolves once every set() so far is on disk (or has failed and been reported). */
   flush(): Promise<void>;
 }
@@ -33,14 +33,14 @@ export function createSettingsFile(path: string, log: (message: string) => void 
   };
 }
 
-function readSettings(path: string): SessionSettings {
+function readSettings(path: string): DatasetSettings {
   let stored: unknown;
   try {
     stored = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return defaultSettings();
   }
-  const merged = SessionSettings.safeParse({ ...defaultSettings(), ...(isObject(stored) ? stored : {}) });
+  const merged = DatasetSettings.safeParse({ ...defaultSettings(), ...(isObject(stored) ? stored : {}) });
   return merged.success ? merged.data : defaultSettings();
 }
 

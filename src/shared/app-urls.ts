@@ -1,7 +1,7 @@
 /**
  * The desktop app's own URLs, shared by the main process (which serves them) and the preload (which builds media
  * URLs for the page). The UI lives at `caption-studio://app/`, thumbnails and previews at
- * `caption-studio://media/<kind>/<sessionId>/<imageId>`, so no image ever crosses IPC as base64.
+ * `caption-studio://media/<kind>/<datasetId>/<imageId>`, so no image ever crosses IPC as base64.
  */
 
 export const APP_SCHEME = 'caption-studio';
@@ -15,13 +15,13 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const MEDIA_KINDS = ['thumb', 'preview'] as const;
 export type MediaKindName = (typeof MEDIA_KINDS)[number];
 
-export function mediaUrlOf(kind: MediaKindName, sessionId: string, imageId: string): string {
-  return `${APP_SCHEME}://${MEDIA_HOST}/${kind}/${encodeURIComponent(sessionId)}/${encodeURIComponent(imageId)}`;
+export function mediaUrlOf(kind: MediaKindName, datasetId: string, imageId: string): string {
+  return `${APP_SCHEME}://${MEDIA_HOST}/${kind}/${encodeURIComponent(datasetId)}/${encodeURIComponent(imageId)}`;
 }
 
 export interface MediaRequest {
   kind: MediaKindName;
-  sessionId: string;
+  datasetId: string;
   imageId: string;
 }
 
@@ -32,8 +32,8 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 export function parseMediaPath(pathname: string): MediaRequest | null {
   const parts = pathname.split('/');
   if (parts.length !== 4 || parts[0] !== '') return null;
-  const [, kind, sessionId, imageId] = parts;
+  const [, kind, datasetId, imageId] = parts;
   if (!MEDIA_KINDS.includes(kind as MediaKindName)) return null;
-  if (!sessionId || !imageId || !SAFE_ID.test(sessionId) || !SAFE_ID.test(imageId)) return null;
-  return { kind: kind as MediaKindName, sessionId, imageId };
+  if (!datasetId || !imageId || !SAFE_ID.test(datasetId) || !SAFE_ID.test(imageId)) return null;
+  return { kind: kind as MediaKindName, datasetId, imageId };
 }

@@ -9,7 +9,7 @@ describe('the contract name lists the preload uses', () => {
   it('give every call and event its own channel', () => {
     const channels = [...callNames, ...eventNames].map((n) => channelOf(n));
     expect(new Set(channels).size).toBe(channels.length);
-    expect(channelOf('listSessions')).toBe('caption-studio:listSessions');
+    expect(channelOf('listDatasets')).toBe('caption-studio:listDatasets');
   });
 
   it('name event subscriptions on + Event', () => {

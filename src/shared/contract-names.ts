@@ -6,12 +6,12 @@
  */
 
 const CALL_NAMES = [
-  'listSessions',
-  'createSession',
-  'openSession',
-  'renameSession',
-  'deleteSession',
-  'updateSessionSettings',
+  'listDatasets',
+  'createDataset',
+  'openDataset',
+  'renameDataset',
+  'deleteDataset',
+  'updateDatasetSettings',
   'importPaths',
   'setCaption',
   'setExcluded',

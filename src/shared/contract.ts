@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ListedCallName, ListedEventName } from './contract-names';
-import { type ImageEntry, type SessionManifest, SessionSettings, type SkippedFile } from './dataset';
+import { type DatasetManifest, DatasetSettings, type ImageEntry, type SkippedFile } from './dataset';
 import type { ErrorEnvelope } from './errors';
-import type { ExportProgress, ExportReport, ImportProgress, RunProgress, RunSummary, SessionSummary } from './progress';
+import type { DatasetSummary, ExportProgress, ExportReport, ImportProgress, RunProgress, RunSummary } from './progress';
 
 /**
  * The one contract between the UI and the main process. Each call names its argument schema (validated in main
@@ -33,7 +33,7 @@ export const RunRequest = z.object({
 });
 export type RunRequest = z.input<typeof RunRequest>;
 
-export const SettingsPatch = SessionSettings.partial();
+export const SettingsPatch = DatasetSettings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export interface KeyStatus {
@@ -58,14 +58,14 @@ export interface RunEstimate {
 }
 
 export const calls = {
-  listSessions: call<SessionSummary[]>()(z.tuple([])),
-  createSession: call<SessionManifest>()(
+  listDatasets: call<DatasetSummary[]>()(z.tuple([])),
+  createDataset: call<DatasetManifest>()(
     z.tuple([z.object({ trigger: z.string().max(50), name: z.string().max(200).optional() })]),
   ),
-  openSession: call<SessionManifest>()(z.tuple([Id])),
-  renameSession: call<void>()(z.tuple([Id, z.string().trim().min(1).max(200)])),
-  deleteSession: call<void>()(z.tuple([Id])),
-  updateSessionSettings: call<SessionManifest>()(z.tuple([Id, SettingsPatch])),
+  openDataset: call<DatasetManifest>()(z.tuple([Id])),
+  renameDataset: call<void>()(z.tuple([Id, z.string().trim().min(1).max(200)])),
+  deleteDataset: call<void>()(z.tuple([Id])),
+  updateDatasetSettings: call<DatasetManifest>()(z.tuple([Id, SettingsPatch])),
 
   importPaths: call<ImportReport>()(z.tuple([Id, z.array(Path).min(1).max(100_000)])),
   setCaption: call<ImageEntry>()(z.tuple([Id, Id, z.string().max(10_000)])),
@@ -87,10 +87,10 @@ export const calls = {
   openImage: call<void>()(z.tuple([Id, Id])),
   openExternal: call<void>()(z.tuple([Url])),
 
-  getSettings: call<SessionSettings>()(z.tuple([])),
-  setSettings: call<SessionSettings>()(z.tuple([SettingsPatch])),
+  getSettings: call<DatasetSettings>()(z.tuple([])),
+  setSettings: call<DatasetSettings>()(z.tuple([SettingsPatch])),
   /** The built-in settings (what "Reset to default" restores, e.g. the default prompt template). */
-  factorySettings: call<SessionSettings>()(z.tuple([])),
+  factorySettings: call<DatasetSettings>()(z.tuple([])),
   keyStatus: call<KeyStatus>()(z.tuple([])),
   /** Tests the key against the API (no tokens spent), then stores it in the keychain. */
   setKey: call<KeyStatus>()(z.tuple([z.string().trim().min(1).max(200)])),
@@ -109,12 +109,12 @@ export type CallResult<K extends CallName> = Exclude<Calls[K]['result'], undefin
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
 
 export interface Events {
-  importProgress: { sessionId: string; progress: ImportProgress };
-  runProgress: { sessionId: string; progress: RunProgress };
+  importProgress: { datasetId: string; progress: ImportProgress };
+  runProgress: { datasetId: string; progress: RunProgress };
   /** An image changed in main (a caption arrived, a run failed it...). */
-  imageUpdated: { sessionId: string; image: ImageEntry };
-  runFinished: { sessionId: string; summary: RunSummary };
-  exportProgress: { sessionId: string; progress: ExportProgress };
+  imageUpdated: { datasetId: string; image: ImageEntry };
+  runFinished: { datasetId: string; summary: RunSummary };
+  exportProgress: { datasetId: string; progress: ExportProgress };
   /** A menu item the UI handles (new dataset, export, settings...). */
   menuCommand: { command: MenuCommand };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The session manifest: everything Caption Studio knows about one dataset, kept small (no image data) so a
- * whole 2,000-image session loads in milliseconds. Images are referenced by absolute path, never copied.
+ * The dataset manifest: everything Caption Studio knows about one dataset, kept small (no image data) so a
+ * whole 2,000-image dataset loads in milliseconds. Images are referenced by absolute path, never copied.
  */
 
 export const MANIFEST_VERSION = 1 as const;
@@ -46,7 +46,7 @@ export const ImageEntry = z.object({
   status: ImageStatus,
   /** Plain-language reason for `failed` / `blocked`. */
   error: z.string().nullable(),
-  /** Excluded images are kept in the session but left out of exports. */
+  /** Excluded images are kept in the dataset but left out of exports. */
   excluded: z.boolean(),
   /** Model that wrote the current caption, when it came from a model. */
   model: z.string().nullable(),
@@ -72,7 +72,7 @@ export const SkippedFile = z.object({
 });
 export type SkippedFile = z.infer<typeof SkippedFile>;
 
-export const SessionSettings = z.object({
+export const DatasetSettings = z.object({
   model: z.string().min(1).max(200),
   /** Models tried in order when `model` keeps failing. */
   fallbackModels: z.array(z.string().min(1).max(200)).max(10),
@@ -84,9 +84,9 @@ export const SessionSettings = z.object({
   /** Long side in px of the copy sent to Gemini. */
   downscale: z.number().int().min(256).max(4096),
 });
-export type SessionSettings = z.infer<typeof SessionSettings>;
+export type DatasetSettings = z.infer<typeof DatasetSettings>;
 
-export const SessionManifest = z.object({
+export const DatasetManifest = z.object({
   version: z.literal(MANIFEST_VERSION),
   id: z.string().min(1),
   name: z.string().min(1),
@@ -95,8 +95,8 @@ export const SessionManifest = z.object({
   updatedAt: z.string(),
   /** Absolute paths the user dropped (folders or files), in the order given. */
   roots: z.array(z.string()),
-  settings: SessionSettings,
+  settings: DatasetSettings,
   images: z.array(ImageEntry),
   skipped: z.array(SkippedFile),
 });
-export type SessionManifest = z.infer<typeof SessionManifest>;
+export type DatasetManifest = z.infer<typeof DatasetManifest>;

@@ -6,7 +6,7 @@ export type ErrorKind =
   | 'invalid-key' // missing, malformed, rejected or leaked key: go to settings
   | 'quota' // per-day quota exhausted (per-minute limits are retried, not reported)
   | 'validation' // bad arguments or data that breaks the rules (trigger word, captions)
-  | 'not-found' // session, image, file or model that does not exist
+  | 'not-found' // dataset, image, file or model that does not exist
   | 'io' // disk problems: permissions, full disk, unreadable source
   | 'network' // cannot reach Gemini
   | 'cancelled'

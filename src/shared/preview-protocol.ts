@@ -7,11 +7,11 @@
 export const PREVIEW_API_PREFIX = '/api/';
 /** Server-sent events: one `event: <eventName>` with a JSON `data:` line per contract event. */
 export const PREVIEW_EVENTS_PATH = '/api/events';
-/** `GET /media/<kind>/<sessionId>/<imageId>`. */
+/** `GET /media/<kind>/<datasetId>/<imageId>`. */
 export const PREVIEW_MEDIA_PREFIX = '/media';
 /** Carries the per-run token on API requests. */
 export const PREVIEW_TOKEN_HEADER = 'x-caption-studio-token';
 
-export function previewMediaPath(kind: string, sessionId: string, imageId: string): string {
-  return `${PREVIEW_MEDIA_PREFIX}/${kind}/${encodeURIComponent(sessionId)}/${encodeURIComponent(imageId)}`;
+export function previewMediaPath(kind: string, datasetId: string, imageId: string): string {
+  return `${PREVIEW_MEDIA_PREFIX}/${kind}/${encodeURIComponent(datasetId)}/${encodeURIComponent(imageId)}`;
 }

@@ -87,7 +87,7 @@ export interface ExportReport {
   copied: number;
 }
 
-export interface SessionSummary {
+export interface DatasetSummary {
   id: string;
   name: string;
   trigger: string;
@@ -96,6 +96,6 @@ export interface SessionSummary {
   captionedCount: number;
   createdAt: string;
   updatedAt: string;
-  /** Plain-language message when the session cannot be read (it is listed so the user can remove it). */
+  /** Plain-language message when the dataset cannot be read (it is listed so the user can remove it). */
   broken: null | string;
 }

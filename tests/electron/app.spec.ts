@@ -88,7 +88,7 @@ test('opens one hardened window on the app protocol', async () => {
   }));
   expect(seen.node).toBe('undefined');
   expect(seen.process).toBe('undefined');
-  expect(seen.api).toContain('listSessions');
+  expect(seen.api).toContain('listDatasets');
   expect(seen.api).not.toContain('invoke');
 
   const csp = await page.evaluate(
@@ -110,12 +110,12 @@ test('imports the fixture folder, captions it with the fake Gemini and exports a
 
   // Imported: 12 images, one of them with its caption; the 6 broken files are listed with their reasons.
   await expect(page.getByRole('region', { name: 'Skipped files' })).toContainText('tiny-64px.png');
-  const sessions = await bridge<{ ok: boolean; value: Array<{ id: string; imageCount: number }> }>(
-    'window.captionStudio.listSessions()',
+  const datasets = await bridge<{ ok: boolean; value: Array<{ id: string; imageCount: number }> }>(
+    'window.captionStudio.listDatasets()',
   );
-  expect(sessions.ok).toBe(true);
-  expect(sessions.value).toHaveLength(1);
-  expect(sessions.value[0]?.imageCount).toBe(12);
+  expect(datasets.ok).toBe(true);
+  expect(datasets.value).toHaveLength(1);
+  expect(datasets.value[0]?.imageCount).toBe(12);
   await page.screenshot({ path: join(test.info().outputDir, 'imported.png') });
 
   await clickMenu('caption-all');
@@ -123,7 +123,7 @@ test('imports the fixture folder, captions it with the fake Gemini and exports a
   await expect
     .poll(
       async () => {
-        const list = await bridge<{ value: Array<{ captionedCount: number }> }>('window.captionStudio.listSessions()');
+        const list = await bridge<{ value: Array<{ captionedCount: number }> }>('window.captionStudio.listDatasets()');
         return list.value[0]?.captionedCount;
       },
       { timeout: 120_000 },

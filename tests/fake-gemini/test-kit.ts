@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { DEFAULT_PROMPT } from '../../src/core/captioner/prompt';
 import type { Clock } from '../../src/core/ports';
-import type { ImageFormat, SessionSettings } from '../../src/shared/dataset';
+import type { DatasetSettings, ImageFormat } from '../../src/shared/dataset';
 import { FIXTURES_DIR } from '../support/fixtures';
 
 /** Helpers shared by the captioner's integration tests and benchmark. */
 
 export const FIXTURES = FIXTURES_DIR;
 
-export function testSettings(patch: Partial<SessionSettings> = {}): SessionSettings {
+export function testSettings(patch: Partial<DatasetSettings> = {}): DatasetSettings {
   return {
     model: 'gemini-2.5-flash',
     fallbackModels: ['gemini-2.5-flash-lite'],

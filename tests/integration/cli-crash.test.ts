@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSessionStore } from '../../src/core/datasets';
+import { createDatasetStore } from '../../src/core/datasets';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { cliEnv, collect, runCli, spawnCli } from '../support/cli';
 import { removeDir, tempDir } from '../support/fixtures';
@@ -59,7 +59,7 @@ it('loses nothing and redoes nothing when the CLI is killed with SIGKILL mid-run
   const killed = await finished;
   expect(killed.signal).toBe('SIGKILL');
 
-  const store = createSessionStore({ dataDir });
+  const store = createDatasetStore({ dataDir });
   const [summary] = await store.list();
   expect(summary).toBeDefined();
   const afterKill = await store.load(summary?.id ?? '');

@@ -38,7 +38,7 @@ describe('caption CLI stopped early', () => {
 
   async function serve(options: Parameters<typeof startFakeGemini>[0]): Promise<void> {
     gemini = await startFakeGemini(options);
-    // A data dir per test: each starts with a new session.
+    // A data dir per test: each starts with a new dataset.
     env = cliEnv({
       GEMINI_API_KEY: FAKE_API_KEY,
       GOOGLE_GEMINI_BASE_URL: gemini.url,
@@ -60,7 +60,7 @@ describe('caption CLI stopped early', () => {
     expect(result.run?.captioned).toBeGreaterThan(0);
     const answered = gemini.requests.filter((r) => r.kind === 'generateContent' && r.outcome === 'ok').length;
     expect(answered).toBeGreaterThan(0);
-    // Every answer that arrived is in the session (plus the one image that came with its own caption).
+    // Every answer that arrived is in the dataset (plus the one image that came with its own caption).
     expect(result.images.filter((i) => i.caption !== undefined)).toHaveLength(answered + 1);
     expect(run.stderr).toMatch(/still need a caption/u);
   });
@@ -83,12 +83,12 @@ describe('caption CLI stopped early', () => {
     await serve({});
     const child = spawnCli(args(), env);
     const finished = collect(child);
-    // "New session ..." is printed just before the import starts; the fixture import takes far longer than a signal.
+    // "New dataset ..." is printed just before the import starts; the fixture import takes far longer than a signal.
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
-    while (!stderr.includes('New session')) await new Promise((r) => setTimeout(r, 5));
+    while (!stderr.includes('New dataset')) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGINT');
     const run = await finished;
     expect(run.code, run.stderr).toBe(130);

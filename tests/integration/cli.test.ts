@@ -7,7 +7,7 @@ import { copyFixtures, removeDir, tempDir } from '../support/fixtures';
 import { readZip } from '../support/zip';
 
 interface CliJson {
-  sessionId: string;
+  datasetId: string;
   zip: string | null;
   images: Array<{ source: string; exportName: string; status: string; caption?: string; error?: string }>;
   skipped: Array<{ path: string; reason: string; message: string }>;
@@ -66,7 +66,7 @@ describe('caption CLI on the dropped folder', () => {
     }
   });
 
-  it('resumes the same session on a rerun without asking Gemini again', async () => {
+  it('resumes the same dataset on a rerun without asking Gemini again', async () => {
     const before = generateCalls().length;
     const out = join(work, 'again.zip');
     const run = await runCli(['caption', folder, '--trigger', TRIGGER, '--out', out, '--json'], env);
@@ -74,7 +74,7 @@ describe('caption CLI on the dropped folder', () => {
     expect(generateCalls().length).toBe(before);
     const first = (await readZip(join(work, 'dataset.zip'))).size;
     expect((await readZip(out)).size).toBe(first);
-    expect(run.stderr).toContain('Resuming session');
+    expect(run.stderr).toContain('Resuming dataset');
   });
 
   it('reports a bad key once, before any image is sent, and writes no ZIP', async () => {

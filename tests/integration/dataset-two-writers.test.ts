@@ -3,11 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSessionStore } from '../../src/core/datasets';
+import { createDatasetStore } from '../../src/core/datasets';
 import { SAMPLE_SETTINGS, sampleCaption, sampleImages } from '../../src/core/datasets/testing';
 
 /**
- * Two processes writing one session at once (the app and the CLI on the same dataset): each saves captions for
+ * Two processes writing one dataset at once (the app and the CLI on the same dataset): each saves captions for
  * its own half of the images while both compact the journal often. Every caption either process was told is
  * saved must be there afterwards.
  */
@@ -24,10 +24,10 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 function writerScript(storeModule: string): string {
   return `
-import { createSessionStore } from ${JSON.stringify(storeModule)};
+import { createDatasetStore } from ${JSON.stringify(storeModule)};
 import { sampleCaption } from ${JSON.stringify(storeModule.replace(/index\.ts$/u, 'testing.ts'))};
 const [dataDir, id, parity] = process.argv.slice(2);
-const store = createSessionStore({ dataDir }, undefined, { compactAfter: 7 });
+const store = createDatasetStore({ dataDir }, undefined, { compactAfter: 7 });
 const { images } = await store.load(id);
 for (let n = Number(parity); n < images.length; n += 2) {
   await store.updateImage(id, images[n].id, { caption: sampleCaption(${JSON.stringify(TRIGGER)}, n), status: 'edited', captionSource: 'user' });
@@ -48,8 +48,8 @@ function runWriter(script: string, id: string, parity: number): Promise<{ code: 
   return new Promise((done) => child.on('exit', (code) => done({ code, stderr })));
 }
 
-it('keeps every caption saved by two processes writing the same session at once', async () => {
-  const store = createSessionStore({ dataDir });
+it('keeps every caption saved by two processes writing the same dataset at once', async () => {
+  const store = createDatasetStore({ dataDir });
   const m = await store.create({ name: 'Two', trigger: TRIGGER, roots: ['/photos'], settings: SAMPLE_SETTINGS });
   await store.save({ ...m, images: sampleImages(COUNT, TRIGGER).map((i) => ({ ...i, caption: null, status: 'new' })) });
   const script = join(dataDir, 'writer.mts');
@@ -58,7 +58,7 @@ it('keeps every caption saved by two processes writing the same session at once'
   const results = await Promise.all([runWriter(script, m.id, 0), runWriter(script, m.id, 1)]);
   for (const r of results) expect(r.code, r.stderr).toBe(0);
 
-  const loaded = await createSessionStore({ dataDir }).load(m.id);
+  const loaded = await createDatasetStore({ dataDir }).load(m.id);
   const lost = loaded.images.filter((img, n) => img.caption !== sampleCaption(TRIGGER, n)).map((i) => i.id);
   expect(lost).toEqual([]);
 });

@@ -6,7 +6,7 @@ import type { ImageEntry, ImageFormat } from '../../src/shared/dataset';
 import { FIXTURES_DIR, tempDir } from '../support/fixtures';
 
 /**
- * Shared by the export integration tests: session entries built by hand from real fixture files (the importer
+ * Shared by the export integration tests: dataset entries built by hand from real fixture files (the importer
  * is not used, so these tests only exercise the exporter) and a yauzl reader for the ZIPs written.
  */
 
@@ -49,7 +49,7 @@ export async function prepareFixtures(root: string): Promise<void> {
 
 /**
  * The setup both export test files share: a fresh temp folder (`prefix` names it) holding the prepared fixtures in
- * `root/dropped`, and the session entries of all 14 images. Remove `root` with `removeDir` when done.
+ * `root/dropped`, and the dataset entries of all 14 images. Remove `root` with `removeDir` when done.
  */
 export async function exportFixture(prefix: string): Promise<{ root: string; entries: ImageEntry[] }> {
   const root = await tempDir(prefix);
@@ -72,7 +72,7 @@ export function captionFor(relPath: string): string {
   return `photo of ${TRIGGER} ${relPath.replaceAll('/', ' in ').replace(/\.[^.]+$/u, '')} — “über” 東京 ✨`;
 }
 
-/** Session entries for `relPaths` under `root`, with metadata read by sharp as the importer would. */
+/** Dataset entries for `relPaths` under `root`, with metadata read by sharp as the importer would. */
 export async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promise<ImageEntry[]> {
   const names = assignExportNames(
     [],

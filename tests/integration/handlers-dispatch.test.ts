@@ -31,17 +31,17 @@ describe('dispatch over the backend handler table', () => {
 
   it('rejects ids that could escape the data folder, and wrong argument shapes', async () => {
     for (const id of ['../x', '..', 'a/b', 'a\\b', '', 'x'.repeat(81)]) {
-      expect((await refused(h, 'openSession', id)).kind).toBe('validation');
-      expect((await refused(h, 'setCaption', 'session', id, 'text')).kind).toBe('validation');
+      expect((await refused(h, 'openDataset', id)).kind).toBe('validation');
+      expect((await refused(h, 'setCaption', 'dataset', id, 'text')).kind).toBe('validation');
     }
-    expect((await refused(h, 'openSession')).kind).toBe('validation');
-    expect((await refused(h, 'openSession', 42)).kind).toBe('validation');
+    expect((await refused(h, 'openDataset')).kind).toBe('validation');
+    expect((await refused(h, 'openDataset', 42)).kind).toBe('validation');
     expect((await refused(h, 'setSettings', { rpm: 'fast' })).kind).toBe('validation');
     expect((await refused(h, 'openExternal', 'not a url')).kind).toBe('validation');
   });
 
-  it('answers a missing session as not-found and dialogs through the port', async () => {
-    expect((await refused(h, 'openSession', 'no-such-session')).kind).toBe('not-found');
+  it('answers a missing dataset as not-found and dialogs through the port', async () => {
+    expect((await refused(h, 'openDataset', 'no-such-dataset')).kind).toBe('not-found');
     expect(await call(h, 'chooseFolder')).toEqual({ ok: true, value: null });
   });
 });

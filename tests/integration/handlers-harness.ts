@@ -1,17 +1,17 @@
 import { join } from 'node:path';
-import { createSessionStore } from '../../src/core/datasets';
+import { createDatasetStore } from '../../src/core/datasets';
 import { type Backend, createBackend, dispatch } from '../../src/core/handlers';
 import type { Emit } from '../../src/core/handlers/types';
 import type { DesktopShell, Dialogs, KeyStore, SettingsStore } from '../../src/core/ports';
 import { createMemoryKeyStore } from '../../src/core/secrets';
 import { defaultSettings } from '../../src/core/workflow/defaults';
 import type { Envelope, EventName, Events } from '../../src/shared/contract';
-import type { SessionSettings } from '../../src/shared/dataset';
+import type { DatasetSettings } from '../../src/shared/dataset';
 import type { ErrorEnvelope } from '../../src/shared/errors';
 import { tempDir } from '../support/fixtures';
 
 /**
- * A real backend for handler tests: the session store in a temp data dir, a memory key store, recorded events,
+ * A real backend for handler tests: the dataset store in a temp data dir, a memory key store, recorded events,
  * recorded shell hand-offs and scripted dialogs. Remove `root` with removeDir and call `backend.shutdown()`.
  */
 
@@ -35,7 +35,7 @@ export interface Harness {
 export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   key?: string | null;
-  settings?: Partial<SessionSettings>;
+  settings?: Partial<DatasetSettings>;
   savePath?: string | null;
   uiFlushTimeoutMs?: number;
 }
@@ -51,8 +51,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       w.resolve(payload);
     }
   };
-  let saved: SessionSettings = { ...defaultSettings(), rpm: 6000, downscale: 512, ...opts.settings };
-  const settings: SettingsStore<SessionSettings> = { get: () => saved, set: (v) => (saved = v) };
+  let saved: DatasetSettings = { ...defaultSettings(), rpm: 6000, downscale: 512, ...opts.settings };
+  const settings: SettingsStore<DatasetSettings> = { get: () => saved, set: (v) => (saved = v) };
   const shellCalls: string[] = [];
   const shell: DesktopShell = {
     showInFolder: async (p) => void shellCalls.push(`show ${p}`),
@@ -65,7 +65,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     chooseSavePath: async () => opts.savePath ?? null,
   };
   const keyStore = createMemoryKeyStore(opts.key ?? null);
-  const store = createSessionStore({ dataDir: join(root, 'data') });
+  const store = createDatasetStore({ dataDir: join(root, 'data') });
   const backend = createBackend({
     ...{ store, keyStore, dialogs, shell, settings, emit, env: opts.env ?? {} },
     ...(opts.uiFlushTimeoutMs ? { uiFlushTimeoutMs: opts.uiFlushTimeoutMs } : {}),

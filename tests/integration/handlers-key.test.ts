@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { maskKey } from '../../src/core/secrets';
 import type { KeyStatus } from '../../src/shared/contract';
-import type { SessionManifest } from '../../src/shared/dataset';
+import type { DatasetManifest } from '../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { copyFixtures, removeDir } from '../support/fixtures';
 import { type Harness, ok, refused, startHarness } from './handlers-harness';
@@ -62,8 +62,8 @@ describe('backend handlers: the Gemini API key', () => {
 
   it('refuses to start a run without a key, with the kind that leads to Settings', async () => {
     await harness();
-    const session = await ok<SessionManifest>(h, 'createSession', { trigger: 'my_cat' });
-    const error = await refused(h, 'startRun', session.id, {});
+    const dataset = await ok<DatasetManifest>(h, 'createDataset', { trigger: 'my_cat' });
+    const error = await refused(h, 'startRun', dataset.id, {});
     expect(error.kind).toBe('invalid-key');
     expect(error.message).toMatch(/Settings/u);
     expect(h.backend.hasActiveRuns()).toBe(false);
@@ -71,9 +71,9 @@ describe('backend handlers: the Gemini API key', () => {
 
   it('reports a key Gemini rejects in the run summary, with nothing captioned', async () => {
     await harness({}, WRONG_KEY);
-    const session = await ok<SessionManifest>(h, 'createSession', { trigger: 'my_cat' });
-    await ok(h, 'importPaths', session.id, [await copyFixtures(h.root)]);
-    await ok(h, 'startRun', session.id, {});
+    const dataset = await ok<DatasetManifest>(h, 'createDataset', { trigger: 'my_cat' });
+    await ok(h, 'importPaths', dataset.id, [await copyFixtures(h.root)]);
+    await ok(h, 'startRun', dataset.id, {});
     const { summary } = await h.next('runFinished');
     expect(summary).toMatchObject({ status: 'invalid-key', captioned: 0 });
     expect(summary.message).not.toContain(WRONG_KEY);

@@ -75,7 +75,7 @@ describe('importPaths on the dropped-folder fixture', () => {
     );
     for (const s of result.skipped) expect(SkippedFile.parse(s)).toEqual(s);
 
-    // Every image fits the session schema once the session adds its own fields.
+    // Every image fits the dataset schema once the dataset adds its own fields.
     for (const img of result.images) {
       const { sidecarCaption: _, ...fields } = img;
       const entry = { ...fields, exportName: 'x', caption: null, captionSource: null, status: 'new' as const };

@@ -57,35 +57,35 @@ describe('HTTP bridge over the preview server', () => {
     const offUpdates = bridge.onImageUpdated((e) => updates.push(e));
     await events.connected;
 
-    const session = await value(bridge.createSession({ trigger: 'my_cat' }));
-    const report = await value(bridge.importPaths(session.id, [await copyFixtures(root)]));
+    const dataset = await value(bridge.createDataset({ trigger: 'my_cat' }));
+    const report = await value(bridge.importPaths(dataset.id, [await copyFixtures(root)]));
     expect(report).toMatchObject({ added: 12, total: 12 });
-    await value(bridge.startRun(session.id, {}));
+    await value(bridge.startRun(dataset.id, {}));
     const { summary } = await finished;
     expect(summary).toMatchObject({ status: 'completed', captioned: 11 });
     offUpdates();
     expect(updates).toHaveLength(11);
 
-    const image = (await value(bridge.openSession(session.id))).images[0];
-    const saved = await value(bridge.setCaption(session.id, image?.id ?? '', 'photo of my_cat a cat\non a mat'));
+    const image = (await value(bridge.openDataset(dataset.id))).images[0];
+    const saved = await value(bridge.setCaption(dataset.id, image?.id ?? '', 'photo of my_cat a cat\non a mat'));
     expect(saved).toMatchObject({ caption: 'photo of my_cat a cat on a mat', status: 'edited' });
 
-    const thumb = await fetch(bridge.mediaUrl('thumb', session.id, image?.id ?? ''), {
+    const thumb = await fetch(bridge.mediaUrl('thumb', dataset.id, image?.id ?? ''), {
       headers: { [PREVIEW_TOKEN_HEADER]: server.token },
     });
     expect(thumb.headers.get('content-type')).toBe('image/jpeg');
   });
 
   it('returns typed error envelopes for refusals and for a wrong token', async () => {
-    const bad = await bridge.createSession({ trigger: 'a b' });
+    const bad = await bridge.createDataset({ trigger: 'a b' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.kind).toBe('validation');
     const stranger = createHttpBridge(server.origin, 'wrong-token');
-    const refused = await stranger.listSessions();
+    const refused = await stranger.listDatasets();
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/token/u);
     const offline = createHttpBridge('http://127.0.0.1:9', server.token);
-    const down = await offline.listSessions();
+    const down = await offline.listDatasets();
     expect(down.ok).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/preview/http';
 import type { PreviewServer } from '../../src/preview/server';
-import type { SessionManifest } from '../../src/shared/dataset';
+import type { DatasetManifest } from '../../src/shared/dataset';
 import { PREVIEW_TOKEN_HEADER } from '../../src/shared/preview-protocol';
 import { copyFixtures, removeDir } from '../support/fixtures';
 import { INDEX_HTML, raw, startTestPreview } from './preview-harness';
@@ -67,7 +67,7 @@ describe('preview server', () => {
     expect(evil.status).toBe(403);
     const otherPort = await raw(port, `/?token=${server.token}`, { headers: { host: `127.0.0.1:${port + 1}` } });
     expect(otherPort.status).toBe(403);
-    const apiEvil = await api('listSessions', [], { host: 'evil.example' });
+    const apiEvil = await api('listDatasets', [], { host: 'evil.example' });
     expect(apiEvil.status).toBe(403);
     expect((await raw(port, `/?token=${server.token}`, { headers: { host: `localhost:${port}` } })).status).toBe(200);
   });
@@ -81,18 +81,18 @@ describe('preview server', () => {
   });
 
   it('bridges calls: token header required, envelope answers, contract checks', async () => {
-    expect(json(await api('listSessions', []))).toEqual({ ok: true, value: [] });
-    expect((await api('listSessions', [], { [PREVIEW_TOKEN_HEADER]: '' })).status).toBe(401);
-    expect((await api('listSessions', [], { [PREVIEW_TOKEN_HEADER]: 'wrong' })).status).toBe(403);
+    expect(json(await api('listDatasets', []))).toEqual({ ok: true, value: [] });
+    expect((await api('listDatasets', [], { [PREVIEW_TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await api('listDatasets', [], { [PREVIEW_TOKEN_HEADER]: 'wrong' })).status).toBe(403);
     // The cookie alone is not enough for a call: a page must add the header itself.
-    const cookieOnly = await raw(port, '/api/listSessions', { method: 'POST', headers: { cookie }, body: '[]' });
+    const cookieOnly = await raw(port, '/api/listDatasets', { method: 'POST', headers: { cookie }, body: '[]' });
     expect(cookieOnly.status).toBe(401);
-    expect((await api('listSessions', [], { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await raw(port, '/api/listSessions', { headers: { cookie } })).status).toBe(405);
+    expect((await api('listDatasets', [], { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await raw(port, '/api/listDatasets', { headers: { cookie } })).status).toBe(405);
     expect((await api('nope', [])).status).toBe(200);
     expect(json(await api('nope', [])).error.kind).toBe('validation');
-    expect(json(await api('openSession', ['../x'])).error.kind).toBe('validation');
-    const notJson = await raw(port, '/api/listSessions', {
+    expect(json(await api('openDataset', ['../x'])).error.kind).toBe('validation');
+    const notJson = await raw(port, '/api/listDatasets', {
       method: 'POST',
       headers: { [PREVIEW_TOKEN_HEADER]: server.token },
       body: '{',
@@ -103,8 +103,8 @@ describe('preview server', () => {
     expect(dialog.error.message).toMatch(/not available in the preview/u);
   });
 
-  it('streams events over SSE and serves thumbnails of the session, refusing traversal ids', async () => {
-    const session = json(await api('createSession', [{ trigger: 'my_cat' }])).value as SessionManifest;
+  it('streams events over SSE and serves thumbnails of the dataset, refusing traversal ids', async () => {
+    const dataset = json(await api('createDataset', [{ trigger: 'my_cat' }])).value as DatasetManifest;
     const events = new AbortController();
     const stream = await fetch(`${server.origin}/api/events`, { headers: { cookie }, signal: events.signal });
     expect(stream.status).toBe(200);
@@ -112,7 +112,7 @@ describe('preview server', () => {
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
 
     const folder = await copyFixtures(root);
-    const report = json(await api('importPaths', [session.id, [folder]]));
+    const report = json(await api('importPaths', [dataset.id, [folder]]));
     expect(report.value.added).toBe(12);
     let text = '';
     while (!text.includes('event: importProgress\ndata: ')) {
@@ -122,25 +122,25 @@ describe('preview server', () => {
     }
     const frame = text.slice(text.indexOf('event: importProgress'));
     const payload = JSON.parse(frame.split('\n')[1]?.slice('data: '.length) ?? 'null');
-    expect(payload).toMatchObject({ sessionId: session.id, progress: { phase: expect.any(String) } });
+    expect(payload).toMatchObject({ datasetId: dataset.id, progress: { phase: expect.any(String) } });
     events.abort();
 
-    const image = (json(await api('openSession', [session.id])).value as SessionManifest).images[0];
-    const thumb = await raw(port, `/media/thumb/${session.id}/${image?.id}`, { headers: { cookie } });
+    const image = (json(await api('openDataset', [dataset.id])).value as DatasetManifest).images[0];
+    const thumb = await raw(port, `/media/thumb/${dataset.id}/${image?.id}`, { headers: { cookie } });
     expect(thumb.status).toBe(200);
     expect(thumb.headers['content-type']).toBe('image/jpeg');
     expect(thumb.body.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-    const preview = await raw(port, `/media/preview/${session.id}/${image?.id}?token=${server.token}`);
+    const preview = await raw(port, `/media/preview/${dataset.id}/${image?.id}?token=${server.token}`);
     expect(preview.status).toBe(200);
 
-    expect((await raw(port, `/media/thumb/${session.id}/${image?.id}`)).status).toBe(401);
+    expect((await raw(port, `/media/thumb/${dataset.id}/${image?.id}`)).status).toBe(401);
     for (const path of [
-      `/media/thumb/${session.id}/..%2F..%2Fmanifest.json`,
-      `/media/thumb/..%2F${session.id}/${image?.id}`,
-      `/media/thumb/${session.id}/../../manifest.json`,
-      `/media/thumb/${session.id}/%2e%2e`,
-      `/media/other/${session.id}/${image?.id}`,
-      `/media/thumb/${session.id}/no_such_image`,
+      `/media/thumb/${dataset.id}/..%2F..%2Fmanifest.json`,
+      `/media/thumb/..%2F${dataset.id}/${image?.id}`,
+      `/media/thumb/${dataset.id}/../../manifest.json`,
+      `/media/thumb/${dataset.id}/%2e%2e`,
+      `/media/other/${dataset.id}/${image?.id}`,
+      `/media/thumb/${dataset.id}/no_such_image`,
     ]) {
       expect((await raw(port, path, { headers: { cookie } })).status, path).toBe(404);
     }

@@ -1,5 +1,5 @@
 import type { GoogleGenAI } from '@google/genai';
-import type { SessionSettings } from '../../shared/dataset';
+import type { DatasetSettings } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import type { RunSummary } from '../../shared/progress';
 import { systemClock } from '../clock';
@@ -25,7 +25,7 @@ export type { RunSummary } from '../../shared/progress';
 export interface RunOptions {
   apiKey: string;
   trigger: string;
-  settings: SessionSettings;
+  settings: DatasetSettings;
   jobs: CaptionJob[];
   baseUrl?: string;
   clock?: Clock;

@@ -47,5 +47,5 @@ export async function checkApiKey(apiKey: string, model: string, opts: KeyCheckO
 }
 
 export function modelNotFoundMessage(model: string): string {
-  return `Gemini has no model "${model}" for this API key. Choose another model in the session settings.`;
+  return `Gemini has no model "${model}" for this API key. Choose another model in the dataset settings.`;
 }

@@ -1,5 +1,5 @@
 import type { GoogleGenAI } from '@google/genai';
-import type { ImageFormat, SessionSettings } from '../../shared/dataset';
+import type { DatasetSettings, ImageFormat } from '../../shared/dataset';
 import type { Clock } from '../ports';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import type { ModelChain } from './lane';
@@ -52,7 +52,7 @@ export interface RunContext {
   trigger: string;
   /** Rendered prompt. */
   prompt: string;
-  settings: SessionSettings;
+  settings: DatasetSettings;
   clock: Clock;
   random: () => number;
   retry: RetryPolicy;

@@ -1,15 +1,15 @@
 import { open, rename, stat, truncate } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ImageEntry, SessionManifest } from '../../shared/dataset';
+import type { DatasetManifest, ImageEntry } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 import { syncDir } from '../fs/atomic';
 import { applyJournal, type JournalRead, readJournal } from './journal';
 import { corruptName } from './layout';
 import { readManifest } from './manifest-io';
 
-/** A session as it really is: manifest.json with the journal replayed over it. */
-export interface SessionState {
-  manifest: SessionManifest;
+/** A dataset as it really is: manifest.json with the journal replayed over it. */
+export interface DatasetState {
+  manifest: DatasetManifest;
   /** `updatedAt` of manifest.json on disk: the base new journal lines are written against. */
   base: string;
   /** Taken before the read, so a rewrite racing the read shows up as a change later (never the reverse). */
@@ -17,17 +17,17 @@ export interface SessionState {
   journal: JournalRead;
 }
 
-/** What the store keeps in memory per session it writes to, so updateImage needs no read. */
-export interface LiveSession {
+/** What the store keeps in memory per dataset it writes to, so updateImage needs no read. */
+export interface LiveDataset {
   base: string;
   /**
    * What manifest.json and journal.jsonl looked like after this store's last read or write. Another store or
-   * process writing the same session changes them, and the cache is then re-read instead of appending lines
+   * process writing the same dataset changes them, and the cache is then re-read instead of appending lines
    * against a base that is no longer current (such lines would be skipped on replay).
    */
   manifestStamp: string;
   journalSize: number;
-  /** The session's images as they are on disk (manifest + journal), so an update can answer without a read. */
+  /** The dataset's images as they are on disk (manifest + journal), so an update can answer without a read. */
   images: Map<string, ImageEntry>;
   /** Lines in journal.jsonl (stale and bad ones included): drives compaction. */
   lines: number;
@@ -37,12 +37,12 @@ export interface LiveSession {
   journalExists: boolean;
 }
 
-export async function readSession(
+export async function readDataset(
   manifestPath: string,
   journalPath: string,
   id: string,
   stamp: () => string,
-): Promise<SessionState> {
+): Promise<DatasetState> {
   const manifestStampBefore = await manifestStamp(manifestPath);
   const manifest = await readManifest(manifestPath, id, stamp);
   const base = manifest.updatedAt;
@@ -50,7 +50,7 @@ export async function readSession(
   try {
     journal = await readJournal(journalPath);
   } catch (e) {
-    throw new AppError('io', `Session "${id}" journal cannot be read (${(e as Error).message}).`);
+    throw new AppError('io', `Dataset "${id}" journal cannot be read (${(e as Error).message}).`);
   }
   applyJournal(manifest, journal.entries);
   return { manifest, base, manifestStamp: manifestStampBefore, journal };
@@ -75,7 +75,7 @@ export async function fileSize(path: string): Promise<number> {
   }
 }
 
-export function liveFromState(state: SessionState): LiveSession {
+export function liveFromState(state: DatasetState): LiveDataset {
   const { journal } = state;
   return {
     base: state.base,
@@ -90,7 +90,7 @@ export function liveFromState(state: SessionState): LiveSession {
 }
 
 /** State right after this store wrote `manifest` and emptied the journal. */
-export function liveFromManifest(manifest: SessionManifest, stampAfterWrite: string): LiveSession {
+export function liveFromManifest(manifest: DatasetManifest, stampAfterWrite: string): LiveDataset {
   return {
     base: manifest.updatedAt,
     manifestStamp: stampAfterWrite,

@@ -8,8 +8,8 @@ export function isValidId(id: string): boolean {
   return SAFE_ID.test(id);
 }
 
-/** Throws AppError('validation') for anything that could escape the sessions folder. */
-export function assertValidId(id: string, what = 'session'): void {
+/** Throws AppError('validation') for anything that could escape the datasets folder. */
+export function assertValidId(id: string, what = 'dataset'): void {
   if (typeof id !== 'string' || !isValidId(id)) {
     throw new AppError('validation', `Invalid ${what} id: only letters, digits, "-" and "_" are allowed.`);
   }
@@ -27,6 +27,6 @@ export function randomSuffix(): string {
 }
 
 /** Short, unique and sortable by creation time, e.g. `20261124-171200-ab12cd`. */
-export function makeSessionId(nowMs: number, random: () => string = randomSuffix): string {
+export function makeDatasetId(nowMs: number, random: () => string = randomSuffix): string {
   return `${compactStamp(nowMs)}-${random()}`;
 }

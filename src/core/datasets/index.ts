@@ -1,5 +1,5 @@
-/** Session storage: one folder per session with manifest.json, an append-only journal and thumbnails. */
-export { assertValidId, isValidId, makeSessionId } from './ids';
+/** Dataset storage: one folder per dataset with manifest.json, an append-only journal and thumbnails. */
+export { assertValidId, isValidId, makeDatasetId } from './ids';
 export type { ImagePatch } from './journal';
-export { createSessionStore } from './store';
-export type { CreateSessionInit, SessionStore, SessionStoreOptions, SessionSummary } from './types';
+export { createDatasetStore } from './store';
+export type { CreateDatasetInit, DatasetStore, DatasetStoreOptions, DatasetSummary } from './types';

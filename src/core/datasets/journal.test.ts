@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionManifest } from '../../shared/dataset';
+import type { DatasetManifest } from '../../shared/dataset';
 import { appendJournal, applyJournal, type JournalEntry, readJournal } from './journal';
 import { SAMPLE_SETTINGS, sampleImages } from './testing';
 
@@ -20,7 +20,7 @@ const line = (image: string, caption: string, base = BASE, at = '2026-01-01T00:0
   patch: { caption, status: 'edited', captionSource: 'user' },
 });
 
-function manifest(): SessionManifest {
+function manifest(): DatasetManifest {
   return {
     ...{ version: 1, id: 's1', name: 'S', trigger: 'sks_person', createdAt: BASE, updatedAt: BASE },
     ...{ roots: ['/x'], settings: SAMPLE_SETTINGS, images: sampleImages(3), skipped: [] },

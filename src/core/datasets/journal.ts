@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ImageEntry, type SessionManifest } from '../../shared/dataset';
+import { type DatasetManifest, ImageEntry } from '../../shared/dataset';
 
 /**
  * The append-only journal: one JSON line per image patch, so a caption edit costs a few hundred bytes instead
@@ -90,7 +90,7 @@ export async function appendJournal(path: string, entry: JournalEntry): Promise<
  * Applies the lines that belong to this manifest (same `base`) in order, in place. Patches only set fields,
  * so replaying a line twice gives the same result. Returns how many lines applied.
  */
-export function applyJournal(manifest: SessionManifest, entries: ReadonlyArray<JournalEntry>): number {
+export function applyJournal(manifest: DatasetManifest, entries: ReadonlyArray<JournalEntry>): number {
   const base = manifest.updatedAt;
   const index = new Map(manifest.images.map((img, i) => [img.id, i]));
   let applied = 0;

@@ -1,6 +1,6 @@
 /**
- * One promise chain per key: tasks for the same session run one after another (so journal appends and
- * manifest rewrites never interleave), tasks for different sessions run in parallel.
+ * One promise chain per key: tasks for the same dataset run one after another (so journal appends and
+ * manifest rewrites never interleave), tasks for different datasets run in parallel.
  */
 export interface KeyedQueue {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
@@ -13,7 +13,7 @@ export function createKeyedQueue(): KeyedQueue {
   return {
     run(key, task) {
       const result = (tails.get(key) ?? Promise.resolve()).then(task);
-      // The chain continues after a failure: one rejected write must not block the session forever.
+      // The chain continues after a failure: one rejected write must not block the dataset forever.
       const tail = result.then(
         () => undefined,
         () => undefined,

@@ -3,14 +3,14 @@ import type { AppPaths } from '../ports';
 import { assertValidId } from './ids';
 
 /**
- * Where a session's files live: `<dataDir>/sessions/<id>/` holds `manifest.json`, `journal.jsonl` and
+ * Where a dataset's files live: `<dataDir>/datasets/<id>/` holds `manifest.json`, `journal.jsonl` and
  * `thumbs/`. Every path goes through the id check, so no caller can point the store outside its folder.
  */
 export const MANIFEST_FILE = 'manifest.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const THUMBS_DIR = 'thumbs';
 
-export interface SessionLayout {
+export interface DatasetLayout {
   root: string;
   dir(id: string): string;
   manifest(id: string): string;
@@ -18,8 +18,8 @@ export interface SessionLayout {
   thumbs(id: string): string;
 }
 
-export function sessionLayout(paths: AppPaths): SessionLayout {
-  const root = join(paths.dataDir, 'sessions');
+export function datasetLayout(paths: AppPaths): DatasetLayout {
+  const root = join(paths.dataDir, 'datasets');
   const dir = (id: string) => {
     assertValidId(id);
     return join(root, id);

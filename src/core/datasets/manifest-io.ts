@@ -1,6 +1,6 @@
 import { access, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MANIFEST_VERSION, SessionManifest } from '../../shared/dataset';
+import { DatasetManifest, MANIFEST_VERSION } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 import { syncDir, writeFileAtomic } from '../fs/atomic';
 import { corruptName, isCorruptManifestName } from './layout';
@@ -12,21 +12,21 @@ import { describeIssues } from './validate';
  * captions can still be recovered by hand.
  */
 
-export async function writeManifest(path: string, manifest: SessionManifest): Promise<number> {
+export async function writeManifest(path: string, manifest: DatasetManifest): Promise<number> {
   const data = JSON.stringify(manifest);
   await writeFileAtomic(path, data);
   return Buffer.byteLength(data);
 }
 
 /** Reads, validates and returns the manifest as stored on disk (journal not applied). */
-export async function readManifest(path: string, id: string, stamp: () => string): Promise<SessionManifest> {
+export async function readManifest(path: string, id: string, stamp: () => string): Promise<DatasetManifest> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw await missingManifestError(dirname(path), id);
-    throw new AppError('io', `Session "${id}" cannot be read (${code ?? 'error'}: ${(e as Error).message}).`);
+    throw new AppError('io', `Dataset "${id}" cannot be read (${code ?? 'error'}: ${(e as Error).message}).`);
   }
   let raw: unknown;
   try {
@@ -39,14 +39,14 @@ export async function readManifest(path: string, id: string, stamp: () => string
     // Not damage: a newer Caption Studio wrote it. Leave it untouched for that version.
     throw new AppError(
       'io',
-      `Session "${id}" was saved by a newer version of Caption Studio; update the app to open it.`,
+      `Dataset "${id}" was saved by a newer version of Caption Studio; update the app to open it.`,
     );
   }
-  const parsed = SessionManifest.safeParse(raw);
+  const parsed = DatasetManifest.safeParse(raw);
   if (!parsed.success) {
-    throw await quarantine(path, id, stamp(), `it does not match the session format (${describeIssues(parsed.error)})`);
+    throw await quarantine(path, id, stamp(), `it does not match the dataset format (${describeIssues(parsed.error)})`);
   }
-  // The folder name is the identity: a copied session folder keeps working under its new name.
+  // The folder name is the identity: a copied dataset folder keeps working under its new name.
   return { ...parsed.data, id };
 }
 
@@ -58,7 +58,7 @@ async function quarantine(path: string, id: string, stamp: string, reason: strin
   await syncDir(dir);
   return new AppError(
     'io',
-    `Session "${id}" could not be opened because its manifest is damaged: ${reason}. ` +
+    `Dataset "${id}" could not be opened because its manifest is damaged: ${reason}. ` +
       `The damaged file was kept as ${kept} (with journal.jsonl beside it); nothing was overwritten.`,
     { kept },
   );
@@ -69,18 +69,18 @@ async function missingManifestError(dir: string, id: string): Promise<AppError> 
   try {
     names = await readdir(dir);
   } catch {
-    return new AppError('not-found', `Session "${id}" does not exist.`);
+    return new AppError('not-found', `Dataset "${id}" does not exist.`);
   }
   const kept = names.filter(isCorruptManifestName).sort().at(-1);
   if (kept) {
     return new AppError(
       'io',
-      `Session "${id}" cannot be opened: its manifest was damaged and kept as ${join(dir, kept)}. ` +
-        'Restore it as manifest.json after fixing it, or remove the session.',
+      `Dataset "${id}" cannot be opened: its manifest was damaged and kept as ${join(dir, kept)}. ` +
+        'Restore it as manifest.json after fixing it, or remove the dataset.',
       { kept: join(dir, kept) },
     );
   }
-  return new AppError('io', `Session "${id}" has no manifest.json in ${dir}; remove the session or restore the file.`, {
+  return new AppError('io', `Dataset "${id}" has no manifest.json in ${dir}; remove the dataset or restore the file.`, {
     missing: true,
   });
 }

@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../ports';
-import { createSessionStore } from './store';
+import { createDatasetStore } from './store';
 import { SAMPLE_SETTINGS, sampleImages } from './testing';
-import type { SessionStore } from './types';
+import type { DatasetStore } from './types';
 
 let dataDir: string;
 let now: number;
-let store: SessionStore;
+let store: DatasetStore;
 const clock: Clock = { now: () => now, sleep: async () => {} };
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'cs-store-'));
   now = Date.UTC(2026, 10, 24, 17, 12, 0);
-  store = createSessionStore({ dataDir }, clock, { compactAfter: 4 });
+  store = createDatasetStore({ dataDir }, clock, { compactAfter: 4 });
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -38,9 +38,9 @@ describe('create', () => {
     const m = await store.create(init({ name: '  Holiday  ' }));
     expect(m.id).toMatch(/^20261124-171200-[0-9a-z]{6}$/);
     expect(m).toMatchObject({ name: 'Holiday', version: 1, images: [], createdAt: '2026-11-24T17:12:00.000Z' });
-    expect((await readdir(store.sessionDir(m.id))).sort()).toEqual(['journal.jsonl', 'manifest.json', 'thumbs']);
-    expect(store.thumbsDir(m.id)).toBe(join(dataDir, 'sessions', m.id, 'thumbs'));
-    expect(await readdir(join(dataDir, 'sessions'))).toEqual([m.id]); // staging folder renamed away
+    expect((await readdir(store.datasetDir(m.id))).sort()).toEqual(['journal.jsonl', 'manifest.json', 'thumbs']);
+    expect(store.thumbsDir(m.id)).toBe(join(dataDir, 'datasets', m.id, 'thumbs'));
+    expect(await readdir(join(dataDir, 'datasets'))).toEqual([m.id]); // staging folder renamed away
   });
 
   it.each([
@@ -82,13 +82,13 @@ describe('save, rename, modify', () => {
     expect(m.name).toBe('Renamed');
     const loaded = await store.load(id);
     expect(loaded.images[1]).toMatchObject({ caption: 'photo of sks_person edited', excluded: true });
-    expect(await readFile(join(store.sessionDir(id), 'journal.jsonl'), 'utf8')).toBe('');
+    expect(await readFile(join(store.datasetDir(id), 'journal.jsonl'), 'utf8')).toBe('');
     await expect(store.rename(id, '')).rejects.toMatchObject({ kind: 'validation' });
   });
 });
 
 describe('updateImage', () => {
-  it('rejects unknown images, unknown sessions and invalid patches', async () => {
+  it('rejects unknown images, unknown datasets and invalid patches', async () => {
     const id = await withImages();
     await expect(store.updateImage(id, 'img-missing', { caption: 'x' })).rejects.toMatchObject({ kind: 'not-found' });
     await expect(store.updateImage('20000101-000000-zzzzzz', 'img-00000', {})).rejects.toMatchObject({
@@ -106,19 +106,19 @@ describe('updateImage', () => {
       const patch = { caption: `photo of sks_person v${i}`, status: 'edited' as const };
       const answered = await store.updateImage(id, 'img-00001', patch);
       expect(answered).toMatchObject({ id: 'img-00001', ...patch });
-      const loaded = await createSessionStore({ dataDir }, clock, { compactAfter: 4 }).load(id);
+      const loaded = await createDatasetStore({ dataDir }, clock, { compactAfter: 4 }).load(id);
       expect(loaded.images.find((i) => i.id === 'img-00001')).toEqual(answered);
     }
   });
 
   it('compacts into manifest.json once the journal reaches the threshold', async () => {
     const id = await withImages();
-    const journal = join(store.sessionDir(id), 'journal.jsonl');
+    const journal = join(store.datasetDir(id), 'journal.jsonl');
     for (let i = 0; i < 3; i++) await store.updateImage(id, 'img-00000', { caption: `photo of sks_person v${i}` });
     expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(3);
     await store.updateImage(id, 'img-00000', { caption: 'photo of sks_person v3' });
     expect(await readFile(journal, 'utf8')).toBe('');
-    const onDisk = JSON.parse(await readFile(join(store.sessionDir(id), 'manifest.json'), 'utf8'));
+    const onDisk = JSON.parse(await readFile(join(store.datasetDir(id), 'manifest.json'), 'utf8'));
     expect(onDisk.images[0].caption).toBe('photo of sks_person v3');
   });
 
@@ -126,7 +126,7 @@ describe('updateImage', () => {
     const id = await withImages();
     await store.updateImage(id, 'img-00002', { excluded: true });
     await store.close();
-    const onDisk = JSON.parse(await readFile(join(store.sessionDir(id), 'manifest.json'), 'utf8'));
+    const onDisk = JSON.parse(await readFile(join(store.datasetDir(id), 'manifest.json'), 'utf8'));
     expect(onDisk.images[2].excluded).toBe(true);
   });
 });
@@ -136,7 +136,7 @@ describe('list, find, remove', () => {
     const older = await withImages(4);
     now += 60_000;
     const newer = (await store.create(init({ name: 'Newer' }))).id;
-    await mkdir(join(dataDir, 'sessions', '.creating-leftover'));
+    await mkdir(join(dataDir, 'datasets', '.creating-leftover'));
     now += 60_000;
     await store.updateImage(older, 'img-00001', { status: 'edited', caption: 'photo of sks_person x' });
     const list = await store.list();
@@ -156,7 +156,7 @@ describe('list, find, remove', () => {
     expect(await store.findByRootsAndTrigger(['/photos/a', '/photos/b'], 'sks_person')).toBe(first);
   });
 
-  it('remove deletes the folder; a missing session is not-found', async () => {
+  it('remove deletes the folder; a missing dataset is not-found', async () => {
     const id = await withImages();
     await store.remove(id);
     await expect(store.load(id)).rejects.toMatchObject({ kind: 'not-found' });

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type ImageEntry, MANIFEST_VERSION, type SessionManifest, SessionSettings } from '../../shared/dataset';
+import { type DatasetManifest, DatasetSettings, type ImageEntry, MANIFEST_VERSION } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import { systemClock } from '../clock';
 import { syncDir } from '../fs/atomic';
@@ -9,66 +9,74 @@ import type { AppPaths, Clock } from '../ports';
 import {
   createEmpty,
   fileSize,
-  type LiveSession,
+  type LiveDataset,
   liveFromManifest,
   liveFromState,
   manifestStamp,
   nextUpdatedAt,
-  readSession,
+  readDataset,
   resetJournal,
 } from './dataset-state';
-import { assertValidId, compactStamp, isValidId, makeSessionId } from './ids';
+import { assertValidId, compactStamp, isValidId, makeDatasetId } from './ids';
 import { appendJournal, ImagePatchSchema } from './journal';
 import { createKeyedQueue } from './keyed-queue';
-import { JOURNAL_FILE, MANIFEST_FILE, sessionLayout, THUMBS_DIR } from './layout';
+import { datasetLayout, JOURNAL_FILE, MANIFEST_FILE, THUMBS_DIR } from './layout';
+import { moveLegacyDatasets } from './legacy-folder';
 import { isDamagedManifestError, readManifest, writeManifest } from './manifest-io';
 import { brokenSummary, newestFirst, sameRoots, summarise } from './summary';
-import type { SessionStore, SessionStoreOptions, SessionSummary } from './types';
+import type { DatasetStore, DatasetStoreOptions, DatasetSummary } from './types';
 import { parseOr, validManifest, validName, validTrigger } from './validate';
 import { withWriteLock } from './write-lock';
 
 const DEFAULT_COMPACT_AFTER = 500;
 
-export function createSessionStore(
+export function createDatasetStore(
   paths: AppPaths,
   clock: Clock = systemClock,
-  options: SessionStoreOptions = {},
-): SessionStore {
-  const layout = sessionLayout(paths);
+  options: DatasetStoreOptions = {},
+): DatasetStore {
+  const layout = datasetLayout(paths);
   const queue = createKeyedQueue();
-  const live = new Map<string, LiveSession>();
+  const live = new Map<string, LiveDataset>();
   const compactAfter = Math.max(1, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
   const stamp = () => {
     const ms = clock.now();
     return `${compactStamp(ms)}-${String(ms % 1000).padStart(3, '0')}`;
   };
-  const read = (id: string) => readSession(layout.manifest(id), layout.journal(id), id, stamp);
+  const read = (id: string) => readDataset(layout.manifest(id), layout.journal(id), id, stamp);
+  // Datasets written by version 0.1 (in `sessions/`) move into place before anything else looks at the folder.
+  let migrated: Promise<unknown> | null = null;
+  const ready = () => {
+    migrated ??= moveLegacyDatasets(paths, layout.root);
+    return migrated;
+  };
 
   /**
-   * Runs in the session's queue (order within this process) and, for writes, under the session's write lock
+   * Runs in the dataset's queue (order within this process) and, for writes, under the dataset's write lock
    * (order against other processes). A failure forgets the cached state so the next call re-reads the disk.
    */
-  function inSession<T>(id: string, action: string, task: () => Promise<T>): Promise<T> {
+  function inDataset<T>(id: string, action: string, task: () => Promise<T>): Promise<T> {
     const writes = action !== 'load' && action !== 'remove';
     return queue.run(id, async () => {
+      await ready();
       try {
         return await (writes ? withWriteLock(layout.dir(id), task) : task());
       } catch (e) {
         live.delete(id);
-        throw isAppError(e) ? e : new AppError('io', `Could not ${action} session "${id}": ${(e as Error).message}`);
+        throw isAppError(e) ? e : new AppError('io', `Could not ${action} dataset "${id}": ${(e as Error).message}`);
       }
     });
   }
 
   /** The cached state while the files are still as this store left them (no other store or process wrote). */
-  async function cachedIfFresh(id: string): Promise<LiveSession | null> {
+  async function cachedIfFresh(id: string): Promise<LiveDataset | null> {
     const cached = live.get(id);
     if (!cached) return null;
     const [m, j] = await Promise.all([manifestStamp(layout.manifest(id)), fileSize(layout.journal(id))]);
     return m === cached.manifestStamp && j === cached.journalSize ? cached : null;
   }
 
-  async function current(id: string): Promise<LiveSession> {
+  async function current(id: string): Promise<LiveDataset> {
     const cached = await cachedIfFresh(id);
     if (cached) return cached;
     const state = liveFromState(await read(id));
@@ -77,27 +85,28 @@ export function createSessionStore(
   }
 
   /** Writes a whole manifest (new `updatedAt`, strictly after `prevBase`) and empties the journal. */
-  async function writeWhole(id: string, m: SessionManifest, prevBase: string | null, keepJournal: boolean) {
-    const out: SessionManifest = { ...m, id, updatedAt: nextUpdatedAt(clock.now(), prevBase, m.updatedAt) };
+  async function writeWhole(id: string, m: DatasetManifest, prevBase: string | null, keepJournal: boolean) {
+    const out: DatasetManifest = { ...m, id, updatedAt: nextUpdatedAt(clock.now(), prevBase, m.updatedAt) };
     await writeManifest(layout.manifest(id), out);
     await resetJournal(layout.journal(id), keepJournal ? stamp() : null);
     live.set(id, liveFromManifest(out, await manifestStamp(layout.manifest(id))));
     return out;
   }
 
-  async function compact(id: string, change?: (m: SessionManifest) => SessionManifest) {
+  async function compact(id: string, change?: (m: DatasetManifest) => DatasetManifest) {
     const state = await read(id);
     const next = change ? validManifest(change(state.manifest), id) : state.manifest;
     return writeWhole(id, next, state.base, state.journal.badLines > 0);
   }
 
-  async function scan(): Promise<Array<{ summary: SessionSummary; roots: string[] | null }>> {
+  async function scan(): Promise<Array<{ summary: DatasetSummary; roots: string[] | null }>> {
     let entries: Dirent[];
+    await ready();
     try {
       entries = await readdir(layout.root, { withFileTypes: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new AppError('io', `Could not list sessions in ${layout.root}: ${(e as Error).message}`);
+      throw new AppError('io', `Could not list datasets in ${layout.root}: ${(e as Error).message}`);
     }
     const ids = entries.filter((e) => e.isDirectory() && isValidId(e.name)).map((e) => e.name);
     const rows = await Promise.all(
@@ -128,15 +137,16 @@ export function createSessionStore(
     async create(init) {
       const name = validName(init.name);
       const trigger = validTrigger(init.trigger);
-      const settings = parseOr(SessionSettings, init.settings, 'Invalid session settings');
+      const settings = parseOr(DatasetSettings, init.settings, 'Invalid dataset settings');
       const roots = init.roots.map((r) => resolve(r));
+      await ready();
       await mkdir(layout.root, { recursive: true });
-      // Built in a hidden staging folder and renamed into place, so a crash never leaves a half-made session.
+      // Built in a hidden staging folder and renamed into place, so a crash never leaves a half-made dataset.
       for (let attempt = 0; attempt < 5; attempt++) {
         const now = clock.now();
-        const id = makeSessionId(now);
+        const id = makeDatasetId(now);
         const at = new Date(now).toISOString();
-        const manifest: SessionManifest = {
+        const manifest: DatasetManifest = {
           ...{ version: MANIFEST_VERSION, id, name, trigger, createdAt: at, updatedAt: at },
           ...{ roots, settings, images: [], skipped: [] },
         };
@@ -150,18 +160,18 @@ export function createSessionStore(
           await rm(staging, { recursive: true, force: true });
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EEXIST' || code === 'ENOTEMPTY') continue; // id taken: draw another
-          throw new AppError('io', `Could not create a session in ${layout.root}: ${(e as Error).message}`);
+          throw new AppError('io', `Could not create a dataset in ${layout.root}: ${(e as Error).message}`);
         }
         await syncDir(layout.root);
         live.set(id, liveFromManifest(manifest, await manifestStamp(layout.manifest(id))));
         return manifest;
       }
-      throw new AppError('internal', 'Could not find a free session id.');
+      throw new AppError('internal', 'Could not find a free dataset id.');
     },
 
     async load(id) {
       assertValidId(id);
-      return inSession(id, 'load', async () => {
+      return inDataset(id, 'load', async () => {
         const state = await read(id);
         live.set(id, liveFromState(state));
         return state.manifest;
@@ -172,7 +182,7 @@ export function createSessionStore(
       assertValidId(manifest?.id);
       const id = manifest.id;
       const valid = validManifest(manifest, id);
-      await inSession(id, 'save', async () => {
+      await inDataset(id, 'save', async () => {
         const cached = await cachedIfFresh(id);
         const prevBase = cached ? cached.base : await baseForSave(id);
         await writeWhole(id, valid, prevBase, (cached?.badLines ?? 0) > 0);
@@ -183,53 +193,53 @@ export function createSessionStore(
       assertValidId(id);
       if (typeof imageId !== 'string' || imageId === '') throw new AppError('validation', 'Image id is missing.');
       const valid = parseOr(ImagePatchSchema, patch, 'Invalid image update');
-      return inSession(id, 'update', async () => {
-        const session = await current(id);
-        const before = session.images.get(imageId);
+      return inDataset(id, 'update', async () => {
+        const dataset = await current(id);
+        const before = dataset.images.get(imageId);
         if (!before) {
-          throw new AppError('not-found', `Image "${imageId}" is not in session "${id}".`);
+          throw new AppError('not-found', `Image "${imageId}" is not in dataset "${id}".`);
         }
         const journal = layout.journal(id);
-        if (session.tornAt !== null) {
-          await truncate(journal, session.tornAt);
-          session.journalSize = session.tornAt;
-          session.tornAt = null;
+        if (dataset.tornAt !== null) {
+          await truncate(journal, dataset.tornAt);
+          dataset.journalSize = dataset.tornAt;
+          dataset.tornAt = null;
         }
-        if (!session.journalExists) {
+        if (!dataset.journalExists) {
           await createEmpty(journal);
-          session.journalExists = true;
-          session.journalSize = 0;
+          dataset.journalExists = true;
+          dataset.journalSize = 0;
         }
         const at = new Date(clock.now()).toISOString();
-        session.journalSize += await appendJournal(journal, { base: session.base, at, image: imageId, patch: valid });
-        session.lines++;
+        dataset.journalSize += await appendJournal(journal, { base: dataset.base, at, image: imageId, patch: valid });
+        dataset.lines++;
         const updated: ImageEntry = { ...before, ...valid };
-        session.images.set(imageId, updated);
-        if (session.lines >= compactAfter) await compact(id);
+        dataset.images.set(imageId, updated);
+        if (dataset.lines >= compactAfter) await compact(id);
         return updated;
       });
     },
 
     async modify(id, change) {
       assertValidId(id);
-      return inSession(id, 'update', () => compact(id, change));
+      return inDataset(id, 'update', () => compact(id, change));
     },
 
     async rename(id, name) {
       assertValidId(id);
       const valid = validName(name);
-      await inSession(id, 'rename', () => compact(id, (m) => ({ ...m, name: valid })));
+      await inDataset(id, 'rename', () => compact(id, (m) => ({ ...m, name: valid })));
     },
 
     async remove(id) {
       assertValidId(id);
-      await inSession(id, 'remove', async () => {
+      await inDataset(id, 'remove', async () => {
         const dir = layout.dir(id);
         const exists = await stat(dir).then(
           () => true,
           () => false,
         );
-        if (!exists) throw new AppError('not-found', `Session "${id}" does not exist.`);
+        if (!exists) throw new AppError('not-found', `Dataset "${id}" does not exist.`);
         live.delete(id);
         await rm(dir, { recursive: true, force: true });
       });
@@ -249,13 +259,13 @@ export function createSessionStore(
       return match ? match.summary.id : null;
     },
 
-    sessionDir: (id) => layout.dir(id),
+    datasetDir: (id) => layout.dir(id),
     thumbsDir: (id) => layout.thumbs(id),
 
     async close() {
       await queue.idle();
       const pending = [...live].filter(([, s]) => s.lines > 0).map(([id]) => id);
-      const results = await Promise.allSettled(pending.map((id) => inSession(id, 'save', () => compact(id))));
+      const results = await Promise.allSettled(pending.map((id) => inDataset(id, 'save', () => compact(id))));
       const failed = results.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     },

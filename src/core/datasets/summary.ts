@@ -1,7 +1,7 @@
-import type { SessionManifest } from '../../shared/dataset';
-import type { SessionSummary } from './types';
+import type { DatasetManifest } from '../../shared/dataset';
+import type { DatasetSummary } from './types';
 
-export function summarise(m: SessionManifest): SessionSummary {
+export function summarise(m: DatasetManifest): DatasetSummary {
   let captionedCount = 0;
   for (const img of m.images) if (img.status === 'captioned' || img.status === 'edited') captionedCount++;
   return {
@@ -16,8 +16,8 @@ export function summarise(m: SessionManifest): SessionSummary {
   };
 }
 
-/** A session folder that cannot be read still appears, dated by its folder, so the user can see and remove it. */
-export function brokenSummary(id: string, message: string, folderTime: string): SessionSummary {
+/** A dataset folder that cannot be read still appears, dated by its folder, so the user can see and remove it. */
+export function brokenSummary(id: string, message: string, folderTime: string): DatasetSummary {
   return {
     id,
     name: id,
@@ -30,7 +30,7 @@ export function brokenSummary(id: string, message: string, folderTime: string): 
   };
 }
 
-export function newestFirst(a: SessionSummary, b: SessionSummary): number {
+export function newestFirst(a: DatasetSummary, b: DatasetSummary): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

@@ -1,11 +1,11 @@
-import type { ImageEntry, SessionSettings } from '../../shared/dataset';
+import type { DatasetSettings, ImageEntry } from '../../shared/dataset';
 
 /**
- * Sample data for the session store's tests and benchmark (kept here so they share one definition).
+ * Sample data for the dataset store's tests and benchmark (kept here so they share one definition).
  * Not used by the app itself.
  */
 
-export const SAMPLE_SETTINGS: SessionSettings = {
+export const SAMPLE_SETTINGS: DatasetSettings = {
   model: 'gemini-2.5-flash',
   fallbackModels: ['gemini-2.5-flash-lite'],
   prompt: 'Describe this photo of {trigger} in one sentence.',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { triggerError } from '../../shared/caption';
-import { SessionManifest } from '../../shared/dataset';
+import { DatasetManifest } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 
 /** The first zod issue in plain words, e.g. `images.3.width: Too small` (and how many more there are). */
@@ -19,13 +19,13 @@ export function parseOr<T>(schema: z.ZodType<T>, value: unknown, what: string): 
   throw new AppError('validation', `${what}: ${describeIssues(r.error)}.`);
 }
 
-export function validManifest(m: SessionManifest, id: string): SessionManifest {
-  return { ...parseOr(SessionManifest, m, 'Invalid session manifest'), id };
+export function validManifest(m: DatasetManifest, id: string): DatasetManifest {
+  return { ...parseOr(DatasetManifest, m, 'Invalid dataset manifest'), id };
 }
 
 export function validName(name: string): string {
   const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (trimmed === '') throw new AppError('validation', 'Session name must not be empty.');
+  if (trimmed === '') throw new AppError('validation', 'Dataset name must not be empty.');
   return trimmed;
 }
 

@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-describe('session write lock', () => {
+describe('dataset write lock', () => {
   it('runs writes one at a time, even when they are started together', async () => {
     const order: string[] = [];
     const write = (name: string) =>
@@ -33,7 +33,7 @@ describe('session write lock', () => {
     await expect(withWriteLock(dir, async () => 'written')).resolves.toBe('written');
   });
 
-  it('reports a session folder that is gone as not found, and releases the lock after a failed write', async () => {
+  it('reports a dataset folder that is gone as not found, and releases the lock after a failed write', async () => {
     await expect(withWriteLock(join(dir, 'missing'), async () => 1)).rejects.toMatchObject({ kind: 'not-found' });
     await expect(
       withWriteLock(dir, async () => {

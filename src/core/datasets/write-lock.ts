@@ -3,27 +3,27 @@ import { lock } from 'proper-lockfile';
 import { AppError } from '../../shared/errors';
 
 /**
- * Serialises writes to one session across processes (the app and the CLI on the same dataset). Inside one
+ * Serialises writes to one dataset across processes (the app and the CLI on the same dataset). Inside one
  * process the keyed queue already orders them; without this, one process could append a journal line against
  * a manifest the other is replacing, and the line would be lost. proper-lockfile does the cross-platform part
  * (an atomic mkdir, mtime kept fresh while held, a crashed holder's lock taken over once stale).
  */
 
-const LOCK_NAME = '.write.lock';
+export const LOCK_NAME = '.write.lock';
 /** The library's minimum: a lock left by a killed process is taken over after this long. */
 const STALE_MS = 5_000;
 
-export async function withWriteLock<T>(sessionDir: string, task: () => Promise<T>): Promise<T> {
+export async function withWriteLock<T>(datasetDir: string, task: () => Promise<T>): Promise<T> {
   // The library retries every failure, a missing folder included: answer that one at once.
-  const exists = await stat(sessionDir).then(
+  const exists = await stat(datasetDir).then(
     (s) => s.isDirectory(),
     () => false,
   );
   if (!exists) throw new AppError('not-found', 'This dataset no longer exists.');
   let release: () => Promise<void>;
   try {
-    release = await lock(sessionDir, {
-      lockfilePath: `${sessionDir}/${LOCK_NAME}`,
+    release = await lock(datasetDir, {
+      lockfilePath: `${datasetDir}/${LOCK_NAME}`,
       realpath: false,
       stale: STALE_MS,
       // Writes hold the lock for milliseconds; waiting covers a busy writer and a stale lock being taken over.
@@ -40,6 +40,6 @@ export async function withWriteLock<T>(sessionDir: string, task: () => Promise<T
   try {
     return await task();
   } finally {
-    await release().catch(() => {}); // already gone with the session folder
+    await release().catch(() => {}); // already gone with the dataset folder
   }
 }

@@ -32,7 +32,7 @@ export async function planOrRefuse(images: ReadonlyArray<ImageEntry>, trigger: s
     throw new AppError('validation', sentences.join('; '), { problems: [...plan.captionErrors, ...plan.sourceErrors] });
   }
   if (plan.items.length === 0) {
-    throw new AppError('validation', 'Nothing to export: the session has no images that are not excluded.', {
+    throw new AppError('validation', 'Nothing to export: the dataset has no images that are not excluded.', {
       problems: [],
     });
   }

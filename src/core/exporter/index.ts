@@ -1,4 +1,4 @@
-/** The exporter: turns a session's images and captions into a trainer-ready dataset (ZIP or folder). */
+/** The exporter: turns a dataset's images and captions into a trainer-ready dataset (ZIP or folder). */
 export { exportFolder } from './folder';
 export { assignExportNames, defaultZipName } from './naming';
 export { planExport } from './plan';

@@ -29,7 +29,7 @@ describe('assignExportNames', () => {
     expect(names).toEqual(['x_p', 'b_x_p', 'c_x_p', 'p', 'p_2']);
   });
 
-  it('avoids names already taken in the session, case-insensitively', () => {
+  it('avoids names already taken in the dataset, case-insensitively', () => {
     expect(namesOf(['img_0001', 'Vacation 2025_img_0001'], ['Vacation 2025/IMG_0001.jpg'])).toEqual([
       'Vacation 2025_IMG_0001_2',
     ]);

@@ -14,7 +14,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A session entry backed by a real (tiny) file, so the source checks have something to stat. */
+/** A dataset entry backed by a real (tiny) file, so the source checks have something to stat. */
 async function entry(relPath: string, over: Partial<ImageEntry> = {}): Promise<ImageEntry> {
   const source = join(dir, relPath.replaceAll('/', '_'));
   await writeFile(source, `bytes of ${relPath}`);

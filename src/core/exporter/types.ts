@@ -19,7 +19,7 @@ export interface ExportItem {
 }
 
 export interface ExportPlan {
-  /** Images that will be written, in session order. Images with an `error` problem are not here. */
+  /** Images that will be written, in dataset order. Images with an `error` problem are not here. */
   items: ExportItem[];
   problems: ExportProblem[];
 }

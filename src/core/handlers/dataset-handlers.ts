@@ -5,21 +5,21 @@ import type { RunManager } from './run-manager';
 import { currentSettings } from './settings-handlers';
 import type { Handlers } from './types';
 
-type SessionCalls =
-  | 'listSessions'
-  | 'createSession'
-  | 'openSession'
-  | 'renameSession'
-  | 'deleteSession'
-  | 'updateSessionSettings';
+type DatasetCalls =
+  | 'listDatasets'
+  | 'createDataset'
+  | 'openDataset'
+  | 'renameDataset'
+  | 'deleteDataset'
+  | 'updateDatasetSettings';
 
-export function sessionHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, SessionCalls> {
+export function datasetHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, DatasetCalls> {
   const { store } = ctx.deps;
   return {
-    listSessions: () => store.list(),
+    listDatasets: () => store.list(),
 
     /** A new, empty dataset with the app-wide settings; its roots fill in as the user imports. */
-    async createSession({ trigger, name }) {
+    async createDataset({ trigger, name }) {
       const problem = triggerError(trigger);
       if (problem) throw new AppError('validation', problem);
       const manifest = await store.create({
@@ -28,25 +28,25 @@ export function sessionHandlers(ctx: BackendContext, runs: RunManager): Pick<Han
         roots: [],
         settings: currentSettings(ctx),
       });
-      ctx.known.rememberSession(manifest);
+      ctx.known.rememberDataset(manifest);
       return manifest;
     },
 
-    async openSession(id) {
+    async openDataset(id) {
       const manifest = await store.load(id);
-      ctx.known.rememberSession(manifest);
+      ctx.known.rememberDataset(manifest);
       return manifest;
     },
 
-    renameSession: (id, name) => store.rename(id, name),
+    renameDataset: (id, name) => store.rename(id, name),
 
-    /** A run still writing into the session is cancelled and awaited first, so nothing lands in a deleted folder. */
-    async deleteSession(id) {
+    /** A run still writing into the dataset is cancelled and awaited first, so nothing lands in a deleted folder. */
+    async deleteDataset(id) {
       await runs.stop(id);
       await store.remove(id);
-      ctx.known.forgetSession(id);
+      ctx.known.forgetDataset(id);
     },
 
-    updateSessionSettings: (id, patch) => store.modify(id, (m) => ({ ...m, settings: { ...m.settings, ...patch } })),
+    updateDatasetSettings: (id, patch) => store.modify(id, (m) => ({ ...m, settings: { ...m.settings, ...patch } })),
   };
 }

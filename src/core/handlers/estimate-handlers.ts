@@ -25,8 +25,8 @@ export function estimateSeconds(
 
 export function estimateHandlers(ctx: BackendContext): Pick<Handlers, 'estimateRun'> {
   return {
-    async estimateRun(sessionId, request) {
-      const { images, settings } = await ctx.deps.store.load(sessionId);
+    async estimateRun(datasetId, request) {
+      const { images, settings } = await ctx.deps.store.load(datasetId);
       const count = selectJobs(images, request).length;
       return {
         images: count,

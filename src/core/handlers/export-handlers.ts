@@ -16,11 +16,11 @@ type Writer = (opts: ExportOptions, path: string) => Promise<ExportReport>;
 export function exportHandlers(ctx: BackendContext): Pick<Handlers, 'exportZip' | 'exportFolder'> {
   const { store, emit } = ctx.deps;
 
-  async function run(sessionId: string, target: string, write: Writer): Promise<ExportReport> {
+  async function run(datasetId: string, target: string, write: Writer): Promise<ExportReport> {
     const path = absolutePath(target);
-    const { images, trigger } = await store.load(sessionId);
+    const { images, trigger } = await store.load(datasetId);
     return ctx.tasks.run(async (signal) => {
-      const onProgress = (progress: ExportProgress) => emit('exportProgress', { sessionId, progress });
+      const onProgress = (progress: ExportProgress) => emit('exportProgress', { datasetId, progress });
       const report = await write({ images, trigger, signal, onProgress }, path);
       // "Show in folder" may now reveal it.
       ctx.known.rememberExport(report.path);
@@ -29,11 +29,11 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, 'exportZip' 
   }
 
   return {
-    exportZip: async (sessionId, path) => {
+    exportZip: async (datasetId, path) => {
       await assertZipTarget(absolutePath(path));
-      return run(sessionId, path, (opts, outPath) => exportZip({ ...opts, outPath }));
+      return run(datasetId, path, (opts, outPath) => exportZip({ ...opts, outPath }));
     },
-    exportFolder: (sessionId, path) => run(sessionId, path, (opts, outDir) => exportFolder({ ...opts, outDir })),
+    exportFolder: (datasetId, path) => run(datasetId, path, (opts, outDir) => exportFolder({ ...opts, outDir })),
   };
 }
 

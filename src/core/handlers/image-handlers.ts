@@ -20,27 +20,27 @@ export function userCaptionPatch(text: string): ImagePatch {
 export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, 'setCaption' | 'setExcluded'> {
   const { store } = ctx.deps;
   return {
-    async setCaption(sessionId, imageId, text) {
+    async setCaption(datasetId, imageId, text) {
       const patch = userCaptionPatch(text);
       // Claim the image before writing: a run outcome queued after this point is dropped, and one queued before
-      // it lands first in the session's write queue, so the user's line is always the last word.
-      runs.claimEdit(sessionId, imageId);
-      // One journal append; the store answers with the image from its cache, without re-reading the session.
-      const updated = await store.updateImage(sessionId, imageId, patch).catch((e: unknown) => {
-        throw isAppError(e) && e.kind === 'not-found' ? notInSession(imageId) : e;
+      // it lands first in the dataset's write queue, so the user's line is always the last word.
+      runs.claimEdit(datasetId, imageId);
+      // One journal append; the store answers with the image from its cache, without re-reading the dataset.
+      const updated = await store.updateImage(datasetId, imageId, patch).catch((e: unknown) => {
+        throw isAppError(e) && e.kind === 'not-found' ? notInDataset(imageId) : e;
       });
-      runs.noteEdit(sessionId, updated);
+      runs.noteEdit(datasetId, updated);
       return updated;
     },
 
     /** One manifest write for any number of images (a journal line each would fsync thousands of times). */
-    async setExcluded(sessionId, imageIds, excluded) {
+    async setExcluded(datasetId, imageIds, excluded) {
       const wanted = new Set(imageIds);
       const changed: ImageEntry[] = [];
-      await store.modify(sessionId, (m) => {
+      await store.modify(datasetId, (m) => {
         const present = new Set(m.images.map((i) => i.id));
         const missing = imageIds.find((id) => !present.has(id));
-        if (missing !== undefined) throw notInSession(missing);
+        if (missing !== undefined) throw notInDataset(missing);
         const images = m.images.map((img) => {
           if (!wanted.has(img.id) || img.excluded === excluded) return img;
           const next = { ...img, excluded };
@@ -49,10 +49,10 @@ export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handl
         });
         return { ...m, images };
       });
-      runs.noteImages(sessionId, changed);
+      runs.noteImages(datasetId, changed);
     },
   };
 }
 
-const notInSession = (imageId: string) =>
+const notInDataset = (imageId: string) =>
   new AppError('not-found', `Image "${imageId}" is not in this dataset (it may have been removed).`);

@@ -1,6 +1,6 @@
 import { createMediaService, type MediaService } from '../media';
 import { createContext } from './context';
-import { sessionHandlers } from './dataset-handlers';
+import { datasetHandlers } from './dataset-handlers';
 import { estimateHandlers } from './estimate-handlers';
 import { exportHandlers } from './export-handlers';
 import { imageHandlers } from './image-handlers';
@@ -33,7 +33,7 @@ export function createBackend(deps: HandlerDeps): Backend {
   const ctx = createContext(deps);
   const runs = new RunManager(ctx);
   const handlers: Handlers = {
-    ...sessionHandlers(ctx, runs),
+    ...datasetHandlers(ctx, runs),
     ...importHandlers(ctx),
     ...imageHandlers(ctx, runs),
     ...estimateHandlers(ctx),

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import type { SessionManifest } from '../../shared/dataset';
+import type { DatasetManifest } from '../../shared/dataset';
 
 /**
- * Paths Caption Studio itself wrote or was given: image sources of sessions the UI has seen and export targets.
+ * Paths Caption Studio itself wrote or was given: image sources of datasets the UI has seen and export targets.
  * "Show in folder" accepts only these, so a compromised or buggy page cannot make the OS reveal arbitrary files.
  */
 export interface KnownPaths {
-  rememberSession(manifest: SessionManifest): void;
-  forgetSession(sessionId: string): void;
+  rememberDataset(manifest: DatasetManifest): void;
+  forgetDataset(datasetId: string): void;
   rememberExport(path: string): void;
   has(path: string): boolean;
 }
@@ -16,11 +16,11 @@ export function createKnownPaths(): KnownPaths {
   const sources = new Map<string, Set<string>>();
   const exports = new Set<string>();
   return {
-    rememberSession(manifest) {
+    rememberDataset(manifest) {
       sources.set(manifest.id, new Set(manifest.images.map((i) => resolve(i.source))));
     },
-    forgetSession(sessionId) {
-      sources.delete(sessionId);
+    forgetDataset(datasetId) {
+      sources.delete(datasetId);
     },
     rememberExport(path) {
       exports.add(resolve(path));

@@ -21,8 +21,8 @@ export function osHandlers(ctx: BackendContext): Pick<Handlers, OsCalls> {
       await shell.showInFolder(path);
     },
 
-    async openImage(sessionId, imageId) {
-      const image = (await store.load(sessionId)).images.find((i) => i.id === imageId);
+    async openImage(datasetId, imageId) {
+      const image = (await store.load(datasetId)).images.find((i) => i.id === imageId);
       if (!image) throw new AppError('not-found', `Image "${imageId}" is not in this dataset.`);
       // The importer trusts content, not names, so a real image may be called `x.bat`: handing that to the OS
       // would run it. Only files with an image extension are opened; anything else is revealed in its folder.

@@ -5,10 +5,10 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { RunProgress, RunSummary } from '../../shared/progress';
 import type { CaptionRun } from '../captioner';
 import { stoppedRunSummary } from '../captioner/stopped-summary';
-import type { SessionStore } from '../datasets';
+import type { DatasetStore } from '../datasets';
 import { createLogger } from '../log';
 import { resolveApiKey } from '../secrets';
-import { captionSession, selectJobs } from '../workflow/caption-dataset';
+import { captionDataset, selectJobs } from '../workflow/caption-dataset';
 import { type BackendContext, MISSING_KEY_MESSAGE } from './context';
 import { closingError } from './tasks';
 
@@ -18,11 +18,11 @@ const log = createLogger();
 type Request = z.output<typeof RunRequest>;
 
 interface ActiveRun {
-  /** Null while the key is being resolved and the session loaded. */
+  /** Null while the key is being resolved and the dataset loaded. */
   run: CaptionRun | null;
   /** Pause or cancel asked for before `run` existed; applied as soon as it does. */
   early: { paused: boolean; cancelled: boolean };
-  /** The session's images as the run sees them, kept current so imageUpdated carries whole, fresh entries. */
+  /** The dataset's images as the run sees them, kept current so imageUpdated carries whole, fresh entries. */
   images: Map<string, ImageEntry>;
   /** Images the user edited while the run was going: their typed caption wins over whatever the run brings. */
   editedDuringRun: Set<string>;
@@ -34,7 +34,7 @@ interface ActiveRun {
 }
 
 /**
- * One caption run per session at a time. Progress, every image outcome (already persisted) and the final summary
+ * One caption run per dataset at a time. Progress, every image outcome (already persisted) and the final summary
  * are pushed as events; a run that stops on an error still ends with a runFinished, so the UI never waits forever.
  */
 export class RunManager {
@@ -47,9 +47,9 @@ export class RunManager {
   }
 
   /** Resolves once the run has started (the key check and outcomes follow as events). */
-  async start(sessionId: string, request: Request): Promise<void> {
+  async start(datasetId: string, request: Request): Promise<void> {
     if (this.ctx.tasks.closing) throw closingError();
-    if (this.active.has(sessionId)) {
+    if (this.active.has(datasetId)) {
       throw new AppError('validation', 'A caption run is already going for this dataset. Wait for it or cancel it.');
     }
     let markSettled = () => {};
@@ -61,12 +61,12 @@ export class RunManager {
       }),
     };
     // Claimed before the first await, so two quick clicks cannot start two runs.
-    this.active.set(sessionId, entry);
+    this.active.set(datasetId, entry);
     let run: CaptionRun;
     try {
       const key = await resolveApiKey(this.ctx.deps.keyStore, this.ctx.env);
       if (!key) throw new AppError('invalid-key', MISSING_KEY_MESSAGE);
-      run = await captionSession(this.trackingStore(entry, request), sessionId, {
+      run = await captionDataset(this.trackingStore(entry, request), datasetId, {
         apiKey: key.key,
         recaption: request.recaption,
         ...(request.only ? { only: request.only } : {}),
@@ -76,11 +76,11 @@ export class RunManager {
         skip: (id) => entry.editedDuringRun.has(id) || entry.images.get(id)?.excluded === true,
         onProgress: (progress) => {
           entry.last = progress;
-          this.ctx.deps.emit('runProgress', { sessionId, progress });
+          this.ctx.deps.emit('runProgress', { datasetId, progress });
         },
       });
     } catch (e) {
-      this.active.delete(sessionId);
+      this.active.delete(datasetId);
       markSettled();
       throw e;
     }
@@ -91,39 +91,39 @@ export class RunManager {
       .catch((e: unknown) => this.stoppedSummary(entry, e))
       .then((summary) => {
         // Gone from the table before the UI hears of it, so a retry started from runFinished is accepted.
-        this.active.delete(sessionId);
+        this.active.delete(datasetId);
         markSettled();
-        this.ctx.deps.emit('runFinished', { sessionId, summary });
+        this.ctx.deps.emit('runFinished', { datasetId, summary });
       })
       .catch((e: unknown) => log.error('Could not report the end of a caption run', e));
   }
 
-  pause(sessionId: string): void {
-    const entry = this.active.get(sessionId);
+  pause(datasetId: string): void {
+    const entry = this.active.get(datasetId);
     if (!entry) return; // already over: nothing to pause
     if (entry.run) entry.run.pause();
     else entry.early.paused = true;
   }
 
-  resume(sessionId: string): void {
-    const entry = this.active.get(sessionId);
+  resume(datasetId: string): void {
+    const entry = this.active.get(datasetId);
     if (!entry) return;
     if (entry.run) entry.run.resume();
     else entry.early.paused = false;
   }
 
-  cancel(sessionId: string): void {
-    const entry = this.active.get(sessionId);
+  cancel(datasetId: string): void {
+    const entry = this.active.get(datasetId);
     if (!entry) return; // a cancel racing the natural end is not an error
     if (entry.run) entry.run.cancel();
     else entry.early.cancelled = true;
   }
 
-  /** Cancels the session's run, if any, and waits until it is over (captions already arrived stay saved). */
-  async stop(sessionId: string): Promise<void> {
-    const entry = this.active.get(sessionId);
+  /** Cancels the dataset's run, if any, and waits until it is over (captions already arrived stay saved). */
+  async stop(datasetId: string): Promise<void> {
+    const entry = this.active.get(datasetId);
     if (!entry) return;
-    this.cancel(sessionId);
+    this.cancel(datasetId);
     await entry.settled;
   }
 
@@ -132,49 +132,49 @@ export class RunManager {
   }
 
   /** The user is saving a caption for this image: from now on the run's outcome for it is dropped. */
-  claimEdit(sessionId: string, imageId: string): void {
-    this.active.get(sessionId)?.editedDuringRun.add(imageId);
+  claimEdit(datasetId: string, imageId: string): void {
+    this.active.get(datasetId)?.editedDuringRun.add(imageId);
   }
 
   /** The user saved a caption: it replaces the run's view of the image and wins over the run's outcome. */
-  noteEdit(sessionId: string, image: ImageEntry): void {
-    const entry = this.active.get(sessionId);
+  noteEdit(datasetId: string, image: ImageEntry): void {
+    const entry = this.active.get(datasetId);
     if (!entry) return;
     entry.images.set(image.id, image);
     entry.editedDuringRun.add(image.id);
   }
 
   /** Images changed outside the run (excluded...): later outcome events must carry those changes too. */
-  noteImages(sessionId: string, images: readonly ImageEntry[]): void {
-    const entry = this.active.get(sessionId);
+  noteImages(datasetId: string, images: readonly ImageEntry[]): void {
+    const entry = this.active.get(datasetId);
     if (!entry) return;
     for (const image of images) entry.images.set(image.id, image);
   }
 
   /**
-   * The session store as captionSession sees it: loads record the run's images, and each outcome patch, once
+   * The dataset store as captionDataset sees it: loads record the run's images, and each outcome patch, once
    * persisted, is applied to that record and pushed as imageUpdated. Watching the store (rather than re-deriving
-   * the patch from the outcome) keeps the rules of what an outcome writes in one place, captionSession.
+   * the patch from the outcome) keeps the rules of what an outcome writes in one place, captionDataset.
    */
-  private trackingStore(entry: ActiveRun, request: Request): SessionStore {
+  private trackingStore(entry: ActiveRun, request: Request): DatasetStore {
     const { store, emit } = this.ctx.deps;
-    const tracking: SessionStore = Object.create(store);
+    const tracking: DatasetStore = Object.create(store);
     tracking.load = async (id) => {
       const manifest = await store.load(id);
       entry.images = new Map(manifest.images.map((i) => [i.id, i]));
       entry.jobs = selectJobs(manifest.images, request).length;
-      this.ctx.known.rememberSession(manifest);
+      this.ctx.known.rememberDataset(manifest);
       return manifest;
     };
     tracking.updateImage = async (id, imageId, patch) => {
       // Dropped: the user's caption wins. The run ignores the answer; this is the image as the run knows it (every
-      // image of the run is in the map, which was filled when the run loaded the session).
+      // image of the run is in the map, which was filled when the run loaded the dataset).
       if (entry.editedDuringRun.has(imageId)) return entry.images.get(imageId) as ImageEntry;
       const image = await store.updateImage(id, imageId, patch);
       // The user saved meanwhile: their line follows this one in the journal, and their caption is what shows.
       if (entry.editedDuringRun.has(imageId)) return image;
       entry.images.set(imageId, image);
-      emit('imageUpdated', { sessionId: id, image });
+      emit('imageUpdated', { datasetId: id, image });
       return image;
     };
     return tracking;

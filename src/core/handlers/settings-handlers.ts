@@ -1,12 +1,12 @@
-import { SessionSettings } from '../../shared/dataset';
+import { DatasetSettings } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 import { defaultSettings } from '../workflow/defaults';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
 /** The app-wide settings, or the built-in ones when the stored value is missing or no longer valid. */
-export function currentSettings(ctx: BackendContext): SessionSettings {
-  const stored = SessionSettings.safeParse(ctx.deps.settings.get());
+export function currentSettings(ctx: BackendContext): DatasetSettings {
+  const stored = DatasetSettings.safeParse(ctx.deps.settings.get());
   return stored.success ? stored.data : defaultSettings();
 }
 
@@ -16,7 +16,7 @@ export function settingsHandlers(
   return {
     getSettings: async () => currentSettings(ctx),
     async setSettings(patch) {
-      const next = SessionSettings.safeParse({ ...currentSettings(ctx), ...patch });
+      const next = DatasetSettings.safeParse({ ...currentSettings(ctx), ...patch });
       if (!next.success) throw new AppError('validation', `Invalid settings: ${next.error.issues[0]?.message}.`);
       ctx.deps.settings.set(next.data);
       return next.data;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CallName, CallResult, Calls, EventName, Events } from '../../shared/contract';
-import type { SessionSettings } from '../../shared/dataset';
-import type { SessionStore } from '../datasets';
+import type { DatasetSettings } from '../../shared/dataset';
+import type { DatasetStore } from '../datasets';
 import type { Clock, DesktopShell, Dialogs, KeyStore, SettingsStore } from '../ports';
 
 /**
@@ -16,11 +16,11 @@ export type Handlers = {
 export type Emit = <K extends EventName>(name: K, payload: Events[K]) => void;
 
 export interface HandlerDeps {
-  store: SessionStore;
+  store: DatasetStore;
   keyStore: KeyStore;
   dialogs: Dialogs;
   shell: DesktopShell;
-  settings: SettingsStore<SessionSettings>;
+  settings: SettingsStore<DatasetSettings>;
   emit: Emit;
   /** Environment for API-key overrides (GEMINI_API_KEY) and GOOGLE_GEMINI_BASE_URL. */
   env?: NodeJS.ProcessEnv;

@@ -1,4 +1,4 @@
-/** The importer service: turns dropped files and folders into session images plus per-file skip reasons. */
+/** The importer service: turns dropped files and folders into dataset images plus per-file skip reasons. */
 
 export { thumbnailPath } from '../images/thumbnail';
 export { imageIdFor } from './image-id';

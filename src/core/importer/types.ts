@@ -17,7 +17,7 @@ export interface ImportOptions {
   /** Thumbnails are written here as thumbnailPath(thumbsDir, id); created if missing. */
   thumbsDir: string;
   /**
-   * Absolute source paths already in the session (as stored and with links resolved): not re-probed or
+   * Absolute source paths already in the dataset (as stored and with links resolved): not re-probed or
    * re-thumbnailed, not returned, not reported. A file met through a symlinked folder matches its real path.
    */
   knownSources?: ReadonlySet<string>;

@@ -4,17 +4,17 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixtures, removeDir, tempDir } from '../../../tests/support/fixtures';
 import type { ImageEntry } from '../../shared/dataset';
-import { createSessionStore, type SessionStore } from '../datasets';
+import { createDatasetStore, type DatasetStore } from '../datasets';
 import { thumbnailPath } from '../importer';
 import { defaultSettings } from '../workflow/defaults';
-import { importIntoSession } from '../workflow/import-into-dataset';
+import { importIntoDataset } from '../workflow/import-into-dataset';
 import { createMediaService } from './media-service';
 import { PREVIEW_LONG_SIDE } from './render';
 import type { MediaService } from './types';
 
 describe('media service', () => {
   let root: string;
-  let store: SessionStore;
+  let store: DatasetStore;
   let media: MediaService;
   let sid: string;
   let otherSid: string;
@@ -24,11 +24,11 @@ describe('media service', () => {
   beforeAll(async () => {
     root = await tempDir('caption-studio-media-');
     const folder = await copyFixtures(root);
-    store = createSessionStore({ dataDir: join(root, 'data') });
+    store = createDatasetStore({ dataDir: join(root, 'data') });
     const init = { name: 'cats', trigger: 'my_cat', roots: [], settings: defaultSettings() };
     sid = (await store.create(init)).id;
     otherSid = (await store.create(init)).id;
-    images = (await importIntoSession(store, sid, [folder])).manifest.images;
+    images = (await importIntoDataset(store, sid, [folder])).manifest.images;
     media = createMediaService(store);
   });
   afterAll(() => removeDir(root));
@@ -43,10 +43,10 @@ describe('media service', () => {
     expect(Math.max(meta.width, meta.height)).toBeLessThanOrEqual(400);
   });
 
-  it('renders an upright sRGB preview once, inside the session folder, and reuses it', async () => {
+  it('renders an upright sRGB preview once, inside the dataset folder, and reuses it', async () => {
     const img = image('studio/rotated-exif6.jpg');
     const file = await media.resolve('preview', sid, img.id);
-    expect(file?.path).toBe(join(store.sessionDir(sid), 'previews', `${img.id}.jpg`));
+    expect(file?.path).toBe(join(store.datasetDir(sid), 'previews', `${img.id}.jpg`));
     const meta = await sharp(file?.path).metadata();
     expect(meta.format).toBe('jpeg');
     expect(meta.orientation ?? 1).toBe(1);
@@ -72,7 +72,7 @@ describe('media service', () => {
     expect(await media.resolve('thumb', otherSid, img.id)).toBeNull();
     expect(await media.resolve('preview', otherSid, img.id)).toBeNull();
     expect(await media.resolve('thumb', sid, 'no_such_image')).toBeNull();
-    expect(await media.resolve('thumb', 'no-such-session', img.id)).toBeNull();
+    expect(await media.resolve('thumb', 'no-such-dataset', img.id)).toBeNull();
     for (const bad of ['../x', '..', 'a/b', '', `..%2F${img.id}`]) {
       expect(await media.resolve('thumb', sid, bad)).toBeNull();
       expect(await media.resolve('thumb', bad, img.id)).toBeNull();

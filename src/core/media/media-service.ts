@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { isValidId, type SessionStore } from '../datasets';
+import { type DatasetStore, isValidId } from '../datasets';
 import { writeFileAtomic } from '../fs/atomic';
 import { renderThumbnail, thumbnailPath } from '../images/thumbnail';
 import { createImageIndex, type ImageRef } from './image-index';
@@ -15,11 +15,11 @@ const JPEG = 'image/jpeg';
 const RENDER_CONCURRENCY = 2;
 
 /**
- * Serves only files inside the session's own folder, for images listed in the session's manifest. Missing
+ * Serves only files inside the dataset's own folder, for images listed in the dataset's manifest. Missing
  * thumbnails are rendered again from the source; previews are rendered on first request and kept (redone when
  * the source is newer). Renders are cheap caches, so they are written atomically but without fsync.
  */
-export function createMediaService(store: SessionStore): MediaService {
+export function createMediaService(store: DatasetStore): MediaService {
   const index = createImageIndex(store);
   const renders = new PQueue({ concurrency: RENDER_CONCURRENCY });
   const inFlight = new Map<string, Promise<boolean>>();
@@ -33,48 +33,48 @@ export function createMediaService(store: SessionStore): MediaService {
         await writeFileAtomic(path, await render(), { durable: false });
         return true;
       })
-      .catch(() => false) // source gone, unreadable or corrupt, or the session was deleted meanwhile
+      .catch(() => false) // source gone, unreadable or corrupt, or the dataset was deleted meanwhile
       .finally(() => inFlight.delete(path));
     inFlight.set(path, job);
     return job;
   }
 
-  async function thumb(sessionId: string, imageId: string, image: ImageRef): Promise<string | null> {
-    const path = thumbnailPath(store.thumbsDir(sessionId), imageId);
+  async function thumb(datasetId: string, imageId: string, image: ImageRef): Promise<string | null> {
+    const path = thumbnailPath(store.thumbsDir(datasetId), imageId);
     if (await isFile(path)) return path;
     const made = await ensure(path, async () => (await renderThumbnail(image.source, image.format)).jpeg);
     return made ? path : null;
   }
 
-  async function preview(sessionId: string, imageId: string, image: ImageRef): Promise<string | null> {
-    const dir = join(store.sessionDir(sessionId), PREVIEWS_DIR);
+  async function preview(datasetId: string, imageId: string, image: ImageRef): Promise<string | null> {
+    const dir = join(store.datasetDir(datasetId), PREVIEWS_DIR);
     const path = join(dir, `${imageId}.jpg`);
     const [cached, source] = await Promise.all([stat(path).catch(() => null), stat(image.source).catch(() => null)]);
     if (cached?.isFile() && (!source || source.mtimeMs <= cached.mtimeMs)) return path;
     if (!source) return null;
-    // Only inside an existing session folder: a deleted session must not be recreated by a late request.
-    if (!(await isDir(store.sessionDir(sessionId)))) return null;
+    // Only inside an existing dataset folder: a deleted dataset must not be recreated by a late request.
+    if (!(await isDir(store.datasetDir(datasetId)))) return null;
     await mkdir(dir, { recursive: true });
     return (await ensure(path, () => renderPreview(image.source, image.format))) ? path : null;
   }
 
   return {
-    async resolve(kind: MediaKind, sessionId: string, imageId: string): Promise<MediaFile | null> {
-      if (!isValidId(sessionId) || !isValidId(imageId)) return null;
-      const image = await index.find(sessionId, imageId);
+    async resolve(kind: MediaKind, datasetId: string, imageId: string): Promise<MediaFile | null> {
+      if (!isValidId(datasetId) || !isValidId(imageId)) return null;
+      const image = await index.find(datasetId, imageId);
       if (!image) return null;
       const path =
         kind === 'thumb'
-          ? await thumb(sessionId, imageId, image)
+          ? await thumb(datasetId, imageId, image)
           : kind === 'preview'
-            ? await preview(sessionId, imageId, image)
+            ? await preview(datasetId, imageId, image)
             : null;
-      return path && isInside(store.sessionDir(sessionId), path) ? { path, mimeType: JPEG } : null;
+      return path && isInside(store.datasetDir(datasetId), path) ? { path, mimeType: JPEG } : null;
     },
   };
 }
 
-/** Belt and braces over the id check: the final path must lie strictly inside the session folder. */
+/** Belt and braces over the id check: the final path must lie strictly inside the dataset folder. */
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);
   return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);

@@ -1,6 +1,6 @@
 export type MediaKind = 'thumb' | 'preview';
 
-/** A file the media service vouches for: inside its session's folder, of an image that belongs to the session. */
+/** A file the media service vouches for: inside its dataset's folder, of an image that belongs to the dataset. */
 export interface MediaFile {
   path: string;
   mimeType: string;
@@ -8,6 +8,6 @@ export interface MediaFile {
 
 /** Thumbnails and upright previews for the Electron protocol handler and the browser preview's HTTP server. */
 export interface MediaService {
-  /** The file to serve, or null when the ids are invalid, the image is not in the session, or it cannot be made. */
-  resolve(kind: MediaKind, sessionId: string, imageId: string): Promise<MediaFile | null>;
+  /** The file to serve, or null when the ids are invalid, the image is not in the dataset, or it cannot be made. */
+  resolve(kind: MediaKind, datasetId: string, imageId: string): Promise<MediaFile | null>;
 }

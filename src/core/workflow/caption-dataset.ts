@@ -2,10 +2,10 @@ import { captionError } from '../../shared/caption';
 import type { ImageEntry } from '../../shared/dataset';
 import { selectRunImages } from '../../shared/run-selection';
 import { type CaptionJob, type CaptionOutcome, type CaptionRun, type RunProgress, startCaptionRun } from '../captioner';
-import type { ImagePatch, SessionStore } from '../datasets';
+import type { DatasetStore, ImagePatch } from '../datasets';
 import type { Clock } from '../ports';
 
-export interface CaptionSessionOptions {
+export interface CaptionDatasetOptions {
   apiKey: string;
   /** Caption images that already have a caption too (user edits included). */
   recaption?: boolean;
@@ -24,15 +24,15 @@ export interface CaptionSessionOptions {
 export const selectJobs = selectRunImages;
 
 /**
- * Captions a session's images, persisting each outcome the moment it arrives (one journal line), so a crash or
+ * Captions a dataset's images, persisting each outcome the moment it arrives (one journal line), so a crash or
  * quit loses nothing and the next run continues with what is left.
  */
-export async function captionSession(
-  store: SessionStore,
-  sessionId: string,
-  opts: CaptionSessionOptions,
+export async function captionDataset(
+  store: DatasetStore,
+  datasetId: string,
+  opts: CaptionDatasetOptions,
 ): Promise<CaptionRun> {
-  const manifest = await store.load(sessionId);
+  const manifest = await store.load(datasetId);
   const jobs: CaptionJob[] = selectJobs(manifest.images, opts).map((i) => ({
     id: i.id,
     source: i.source,
@@ -51,7 +51,7 @@ export async function captionSession(
     ...(opts.skip ? { skip: opts.skip } : {}),
     onOutcome: async (o) => {
       await store.updateImage(
-        sessionId,
+        datasetId,
         o.id,
         o.status === 'captioned'
           ? { caption: o.caption, captionSource: 'model', status: 'captioned', error: null, model: o.model }

@@ -1,12 +1,12 @@
-import type { SessionSettings } from '../../shared/dataset';
+import type { DatasetSettings } from '../../shared/dataset';
 import { DEFAULT_FALLBACK_MODELS, DEFAULT_MODEL } from '../../shared/models';
 import { DEFAULT_PROMPT } from '../captioner/prompt';
 
 /**
- * Settings a new session starts with. Concurrency 4 and 10 requests/minute are safe on Gemini's free tier;
+ * Settings a new dataset starts with. Concurrency 4 and 10 requests/minute are safe on Gemini's free tier;
  * paid-tier users raise the RPM (1,000 for 2.5 Flash on tier 1).
  */
-export function defaultSettings(): SessionSettings {
+export function defaultSettings(): DatasetSettings {
   return {
     model: DEFAULT_MODEL,
     fallbackModels: [...DEFAULT_FALLBACK_MODELS],

@@ -1,39 +1,39 @@
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ImageEntry, SessionManifest, SkippedFile } from '../../shared/dataset';
+import type { DatasetManifest, ImageEntry, SkippedFile } from '../../shared/dataset';
 import { normaliseCaption } from '../../shared/normalise';
-import type { SessionStore } from '../datasets';
+import type { DatasetStore } from '../datasets';
 import { assignExportNames } from '../exporter';
 import { type ImportedImage, type ImportProgress, importPaths } from '../importer';
 
-export interface ImportIntoSessionResult {
-  manifest: SessionManifest;
+export interface ImportIntoDatasetResult {
+  manifest: DatasetManifest;
   added: ImageEntry[];
   skipped: SkippedFile[];
 }
 
 /**
- * Imports dropped paths into a session: new files are probed and thumbnailed, files already in the session are
+ * Imports dropped paths into a dataset: new files are probed and thumbnailed, files already in the dataset are
  * left exactly as they are (captions, edits, status), and the skipped list reflects this latest scan.
  */
-export async function importIntoSession(
-  store: SessionStore,
-  sessionId: string,
+export async function importIntoDataset(
+  store: DatasetStore,
+  datasetId: string,
   paths: string[],
   opts: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void } = {},
-): Promise<ImportIntoSessionResult> {
+): Promise<ImportIntoDatasetResult> {
   const absolute = paths.map((p) => resolve(p));
-  const before = await store.load(sessionId);
+  const before = await store.load(datasetId);
   const result = await importPaths(absolute, {
-    thumbsDir: store.thumbsDir(sessionId),
+    thumbsDir: store.thumbsDir(datasetId),
     knownSources: await knownSources(before.images),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
 
-  // Merge inside the session's write queue: captions that landed while the import ran must not be overwritten.
+  // Merge inside the dataset's write queue: captions that landed while the import ran must not be overwritten.
   let added: ImageEntry[] = [];
-  const manifest = await store.modify(sessionId, (current) => {
+  const manifest = await store.modify(datasetId, (current) => {
     const known = new Set(current.images.map((i) => i.source));
     const fresh = result.images.filter((i) => !known.has(i.source));
     const names = assignExportNames(

@@ -1,12 +1,12 @@
 import Store from 'electron-store';
 import type { SettingsStore } from '../../core/ports';
 import { defaultSettings } from '../../core/workflow/defaults';
-import { SessionSettings } from '../../shared/dataset';
+import { DatasetSettings } from '../../shared/dataset';
 import type { WindowState } from '../window-state';
 
 /**
  * App-wide state in one electron-store file (`settings.json` in the data folder, written atomically by `conf`):
- * the defaults for new sessions and the window bounds. Exposed as small ports so nothing else knows the store.
+ * the defaults for new datasets and the window bounds. Exposed as small ports so nothing else knows the store.
  */
 
 export interface WindowStateStore {
@@ -16,7 +16,7 @@ export interface WindowStateStore {
 }
 
 export interface AppStore {
-  settings: SettingsStore<SessionSettings>;
+  settings: SettingsStore<DatasetSettings>;
   windowState: WindowStateStore;
 }
 
@@ -27,23 +27,23 @@ export interface KeyValue {
 }
 
 /** Keeps every valid saved field and restores the default for each invalid or missing one. */
-export function repairSettings(raw: unknown): SessionSettings {
+export function repairSettings(raw: unknown): DatasetSettings {
   const defaults = defaultSettings();
   if (typeof raw !== 'object' || raw === null) return defaults;
   const saved = raw as Record<string, unknown>;
   const repaired: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(SessionSettings.shape)) {
+  for (const [key, schema] of Object.entries(DatasetSettings.shape)) {
     const field = schema.safeParse(saved[key]);
-    repaired[key] = field.success ? field.data : defaults[key as keyof SessionSettings];
+    repaired[key] = field.success ? field.data : defaults[key as keyof DatasetSettings];
   }
-  return SessionSettings.parse(repaired);
+  return DatasetSettings.parse(repaired);
 }
 
 export function appStoreOver(kv: KeyValue): AppStore {
   return {
     settings: {
       get: () => repairSettings(kv.get('settings')),
-      set: (value) => kv.set('settings', SessionSettings.parse(value)),
+      set: (value) => kv.set('settings', DatasetSettings.parse(value)),
     },
     windowState: {
       get: () => kv.get('window'),
@@ -53,7 +53,7 @@ export function appStoreOver(kv: KeyValue): AppStore {
 }
 
 interface StoreShape {
-  settings: SessionSettings;
+  settings: DatasetSettings;
   window: WindowState | null;
 }
 

@@ -58,37 +58,37 @@ describe('registerIpc', () => {
 
   it('lets a request from the app window main frame through to dispatch', async () => {
     const { invoke, fromApp, handlers } = setup();
-    await expect(invoke('listSessions', fromApp())).resolves.toEqual({ ok: true, value: 'listSessions done' });
-    await expect(invoke('renameSession', fromApp(), 'abc', 'Cats')).resolves.toEqual({
+    await expect(invoke('listDatasets', fromApp())).resolves.toEqual({ ok: true, value: 'listDatasets done' });
+    await expect(invoke('renameDataset', fromApp(), 'abc', 'Cats')).resolves.toEqual({
       ok: true,
-      value: 'renameSession done',
+      value: 'renameDataset done',
     });
-    expect(handlers.renameSession).toHaveBeenCalledWith('abc', 'Cats');
+    expect(handlers.renameDataset).toHaveBeenCalledWith('abc', 'Cats');
   });
 
   it('validates arguments through dispatch (schema errors come back as a validation envelope)', async () => {
     const { invoke, fromApp, handlers } = setup();
-    const answer = (await invoke('openSession', fromApp(), '../../etc')) as { ok: boolean; error: { kind: string } };
+    const answer = (await invoke('openDataset', fromApp(), '../../etc')) as { ok: boolean; error: { kind: string } };
     expect(answer.ok).toBe(false);
     expect(answer.error.kind).toBe('validation');
-    expect(handlers.openSession).not.toHaveBeenCalled();
+    expect(handlers.openDataset).not.toHaveBeenCalled();
   });
 
   it('refuses another web contents without calling the handler', async () => {
     const { invoke, handlers, log } = setup();
     const stranger = new FakeWebContents();
-    await expect(invoke('listSessions', { sender: stranger, senderFrame: stranger.mainFrame })).resolves.toEqual(
+    await expect(invoke('listDatasets', { sender: stranger, senderFrame: stranger.mainFrame })).resolves.toEqual(
       REFUSED,
     );
-    expect(handlers.listSessions).not.toHaveBeenCalled();
+    expect(handlers.listDatasets).not.toHaveBeenCalled();
     expect(log.warn).toHaveBeenCalled();
   });
 
   it('refuses a subframe of the app window', async () => {
     const { invoke, handlers, window } = setup();
     const iframe: FakeFrame = { url: 'caption-studio://app/index.html', parent: window.webContents.mainFrame };
-    await expect(invoke('listSessions', { sender: window.webContents, senderFrame: iframe })).resolves.toEqual(REFUSED);
-    expect(handlers.listSessions).not.toHaveBeenCalled();
+    await expect(invoke('listDatasets', { sender: window.webContents, senderFrame: iframe })).resolves.toEqual(REFUSED);
+    expect(handlers.listDatasets).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -102,25 +102,25 @@ describe('registerIpc', () => {
     const { invoke, handlers, window } = setup();
     window.webContents.mainFrame.url = url;
     await expect(
-      invoke('deleteSession', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'abc'),
+      invoke('deleteDataset', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'abc'),
     ).resolves.toEqual(REFUSED);
-    expect(handlers.deleteSession).not.toHaveBeenCalled();
+    expect(handlers.deleteDataset).not.toHaveBeenCalled();
   });
 
   it('refuses when the frame is gone or the window is destroyed', async () => {
     const { invoke, handlers, window, fromApp } = setup();
-    await expect(invoke('listSessions', { sender: window.webContents, senderFrame: null })).resolves.toEqual(REFUSED);
+    await expect(invoke('listDatasets', { sender: window.webContents, senderFrame: null })).resolves.toEqual(REFUSED);
     window.destroyed = true;
-    await expect(invoke('listSessions', fromApp())).resolves.toEqual(REFUSED);
-    expect(handlers.listSessions).not.toHaveBeenCalled();
+    await expect(invoke('listDatasets', fromApp())).resolves.toEqual(REFUSED);
+    expect(handlers.listDatasets).not.toHaveBeenCalled();
   });
 
   it('accepts the electron-vite dev server origin only in development', async () => {
     const dev = setup('http://localhost:5173');
     dev.window.webContents.mainFrame.url = 'http://localhost:5173/';
-    await expect(dev.invoke('listSessions', dev.fromApp())).resolves.toMatchObject({ ok: true });
+    await expect(dev.invoke('listDatasets', dev.fromApp())).resolves.toMatchObject({ ok: true });
     dev.window.webContents.mainFrame.url = 'http://localhost:5174/';
-    await expect(dev.invoke('listSessions', dev.fromApp())).resolves.toEqual(REFUSED);
+    await expect(dev.invoke('listDatasets', dev.fromApp())).resolves.toEqual(REFUSED);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { SessionSettings } from '../../../src/shared/dataset';
+import type { DatasetSettings } from '../../../src/shared/dataset';
 
 /** The repository root: the preview runs from here so `--import tsx` and out/renderer resolve. */
 export const REPO = resolve(import.meta.dirname, '../../..');
@@ -14,14 +14,14 @@ const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface PreviewOptions {
-  /** The data folder (sessions, thumbnails, preview-settings.json). One per test. */
+  /** The data folder (datasets, thumbnails, preview-settings.json). One per test. */
   dataDir: string;
   /** The fake Gemini's URL (GOOGLE_GEMINI_BASE_URL). */
   geminiUrl: string;
   /** A key in the environment (GEMINI_API_KEY), for tests that are not about key handling. */
   apiKey?: string;
   /** App-wide settings written before start (the preview reads them once; missing fields keep their defaults). */
-  settings?: Partial<SessionSettings>;
+  settings?: Partial<DatasetSettings>;
 }
 
 export interface PreviewProcess {

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { SessionSettings } from '../../../src/shared/dataset';
+import type { DatasetSettings } from '../../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../../fake-gemini';
 import { removeDir, tempDir } from '../../support/fixtures';
 import { type PreviewProcess, startPreview } from './preview-process';
@@ -11,12 +11,12 @@ import { type PreviewProcess, startPreview } from './preview-process';
  * images take over a minute, and a smaller copy sent to Gemini keeps sharp's work down. Captions do not depend on
  * either.
  */
-export const FAST_SETTINGS: Partial<SessionSettings> = { rpm: 6000, concurrency: 4, downscale: 512 };
+export const FAST_SETTINGS: Partial<DatasetSettings> = { rpm: 6000, concurrency: 4, downscale: 512 };
 
 export interface PreviewConfig {
   /** Put FAKE_API_KEY in the preview's environment (GEMINI_API_KEY); off for the key-handling tests. */
   withKey: boolean;
-  settings: Partial<SessionSettings>;
+  settings: Partial<DatasetSettings>;
 }
 
 interface Fixtures {

@@ -7,9 +7,9 @@ import { toast } from '../stores/toasts';
 import { imageById, useWorkspace } from '../stores/workspace';
 
 /** Writes one caption and shows the saved image, if its dataset is still the one open. */
-export async function saveCaption(sessionId: string, imageId: string, text: string): Promise<ImageEntry> {
-  const saved = await unwrap(api.setCaption(sessionId, imageId, text));
-  if (useWorkspace.getState().session?.id === sessionId) useWorkspace.getState().upsertImage(saved);
+export async function saveCaption(datasetId: string, imageId: string, text: string): Promise<ImageEntry> {
+  const saved = await unwrap(api.setCaption(datasetId, imageId, text));
+  if (useWorkspace.getState().dataset?.id === datasetId) useWorkspace.getState().upsertImage(saved);
   return saved;
 }
 
@@ -23,17 +23,17 @@ export async function saveDraft(id: string, opts: { whileTyping?: boolean } = {}
   const drafts = useDrafts.getState();
   const text = drafts.drafts[id];
   const ws = useWorkspace.getState();
-  const session = ws.session;
+  const dataset = ws.dataset;
   const image = imageById(ws, id);
-  if (text === undefined || !session) return true;
-  if (image && !isRealEdit(text, image.caption, session.trigger)) {
+  if (text === undefined || !dataset) return true;
+  if (image && !isRealEdit(text, image.caption, dataset.trigger)) {
     // A field that only holds the starter prefix stays as it is while the user may still be typing into it.
     if (!opts.whileTyping) drafts.settle(id, text);
     return true;
   }
   drafts.setSaving(id, true);
   try {
-    const saved = await saveCaption(session.id, id, text);
+    const saved = await saveCaption(dataset.id, id, text);
     // A save while the user may still be typing (idle save) keeps the text exactly as typed in the field: the
     // saved form is trimmed, and swapping it in would drop the space before the word being typed next.
     if (opts.whileTyping && saved.caption !== text) useDrafts.getState().setError(id, null);
@@ -73,7 +73,7 @@ export function dropStaleDraft(before: ImageEntry, after: ImageEntry, trigger: s
 /** Whether any draft holds real typing not yet saved (a field with only the starter prefix does not count). */
 export function hasUnsavedEdits(): boolean {
   const ws = useWorkspace.getState();
-  const trigger = ws.session?.trigger ?? '';
+  const trigger = ws.dataset?.trigger ?? '';
   return Object.entries(useDrafts.getState().drafts).some(([id, text]) => {
     const image = imageById(ws, id);
     return image !== undefined && isRealEdit(text, image.caption, trigger);

@@ -1,10 +1,10 @@
-import type { SessionManifest } from '../../../shared/dataset';
+import type { DatasetManifest } from '../../../shared/dataset';
 import { api, unwrap } from '../api';
 import { forgetDraftBackup, takeRestorableDrafts } from '../lib/draft-backup';
 import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
-import { useSessions } from '../stores/datasets';
+import { useDatasets } from '../stores/datasets';
 import { useDrafts } from '../stores/drafts';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
@@ -12,11 +12,11 @@ import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
 
-export async function loadSessions(): Promise<void> {
-  const store = useSessions.getState();
+export async function loadDatasets(): Promise<void> {
+  const store = useDatasets.getState();
   store.setLoading();
   try {
-    store.setList(await unwrap(api.listSessions()));
+    store.setList(await unwrap(api.listDatasets()));
   } catch (e) {
     store.setError(toUiError(e).message);
   }
@@ -33,20 +33,20 @@ async function keepUnsavedDrafts(): Promise<boolean> {
 }
 
 /** Opens a dataset in the workspace; resolves false (with a toast) when it cannot be read. */
-export async function openSession(id: string): Promise<boolean> {
+export async function openDataset(id: string): Promise<boolean> {
   if (!(await keepUnsavedDrafts())) return false;
   try {
-    const manifest = await unwrap(api.openSession(id));
+    const manifest = await unwrap(api.openDataset(id));
     useDrafts.getState().reset();
     useWorkspace.getState().load(manifest);
     restoreBackedUpDrafts(manifest);
     const run = useRun.getState();
     // Its run is still going (the dataset was closed meanwhile): show what is still queued or being captioned.
-    if (run.sessionId === id && isRunActive(run)) {
+    if (run.datasetId === id && isRunActive(run)) {
       useWorkspace.getState().restoreTransient(transientOnReopen(run.targets, run.imageStates));
     }
     // A finished run of another dataset has nothing to say here.
-    if (run.sessionId !== id && run.phase === 'finished') run.dismiss();
+    if (run.datasetId !== id && run.phase === 'finished') run.dismiss();
     useUi.getState().setScreen('workspace');
     return true;
   } catch (e) {
@@ -59,7 +59,7 @@ export async function openSession(id: string): Promise<boolean> {
  * Text typed but never saved last time (the app crashed or quit before the save) comes back into its fields and
  * is saved by the usual autosave.
  */
-function restoreBackedUpDrafts(manifest: SessionManifest): void {
+function restoreBackedUpDrafts(manifest: DatasetManifest): void {
   const restored = takeRestorableDrafts(manifest.id, manifest.images, manifest.trigger);
   const ids = Object.keys(restored);
   if (ids.length === 0) return;
@@ -68,25 +68,25 @@ function restoreBackedUpDrafts(manifest: SessionManifest): void {
 }
 
 /** Back to the start screen, after every typed caption is saved. */
-export async function closeSession(): Promise<void> {
+export async function closeDataset(): Promise<void> {
   if (!(await keepUnsavedDrafts())) return;
   useWorkspace.getState().close();
   useDrafts.getState().reset();
   useUi.getState().setScreen('start');
-  await loadSessions();
+  await loadDatasets();
 }
 
 /** Throws a UiErrorLike so the inline editor can show it next to the name. */
-export async function renameSession(id: string, name: string): Promise<void> {
-  await unwrap(api.renameSession(id, name));
-  useSessions.getState().rename(id, name);
-  if (useWorkspace.getState().session?.id === id) useWorkspace.getState().rename(name);
+export async function renameDataset(id: string, name: string): Promise<void> {
+  await unwrap(api.renameDataset(id, name));
+  useDatasets.getState().rename(id, name);
+  if (useWorkspace.getState().dataset?.id === id) useWorkspace.getState().rename(name);
 }
 
-export async function deleteSession(id: string, name: string): Promise<void> {
+export async function deleteDataset(id: string, name: string): Promise<void> {
   try {
-    await unwrap(api.deleteSession(id));
-    useSessions.getState().remove(id);
+    await unwrap(api.deleteDataset(id));
+    useDatasets.getState().remove(id);
     forgetDraftBackup(id);
     toast('success', `Deleted “${name}”. Your photos were not touched.`);
   } catch (e) {

@@ -9,7 +9,7 @@ import { openKeySettings } from '../stores/ui';
 import { imageById, useWorkspace } from '../stores/workspace';
 import { dropStaleDraft } from './captions';
 
-const isOpen = (sessionId: string) => useWorkspace.getState().session?.id === sessionId;
+const isOpen = (datasetId: string) => useWorkspace.getState().dataset?.id === datasetId;
 
 /**
  * Subscribes the stores to everything main pushes (the renderer never polls). Events of a dataset that is not
@@ -17,35 +17,35 @@ const isOpen = (sessionId: string) => useWorkspace.getState().session?.id === se
  */
 export function subscribeToEvents(): () => void {
   const offs = [
-    api.onImportProgress(({ sessionId, progress }) => useImporting.getState().setProgress(sessionId, progress)),
+    api.onImportProgress(({ datasetId, progress }) => useImporting.getState().setProgress(datasetId, progress)),
 
-    api.onRunProgress(({ sessionId, progress }) => {
-      if (useRun.getState().sessionId !== sessionId && useRun.getState().phase !== 'idle') return;
-      if (useRun.getState().sessionId === null) useRun.getState().begin(sessionId, {}, []);
+    api.onRunProgress(({ datasetId, progress }) => {
+      if (useRun.getState().datasetId !== datasetId && useRun.getState().phase !== 'idle') return;
+      if (useRun.getState().datasetId === null) useRun.getState().begin(datasetId, {}, []);
       useRun.getState().applyProgress(progress);
       const last = progress.lastImage;
-      if (!last || !isOpen(sessionId)) return;
+      if (!last || !isOpen(datasetId)) return;
       const ws = useWorkspace.getState();
       ws.setTransient(last.id, last.state === 'queued' || last.state === 'captioning' ? last.state : null);
     }),
 
-    api.onImageUpdated(({ sessionId, image }) => {
-      if (!isOpen(sessionId)) return;
+    api.onImageUpdated(({ datasetId, image }) => {
+      if (!isOpen(datasetId)) return;
       const ws = useWorkspace.getState();
       const before = imageById(ws, image.id);
-      if (before && ws.session) dropStaleDraft(before, image, ws.session.trigger);
+      if (before && ws.dataset) dropStaleDraft(before, image, ws.dataset.trigger);
       ws.upsertImage(image);
     }),
 
-    api.onRunFinished(({ sessionId, summary }) => {
-      if (useRun.getState().sessionId !== sessionId) return;
+    api.onRunFinished(({ datasetId, summary }) => {
+      if (useRun.getState().datasetId !== datasetId) return;
       useRun.getState().finish(summary);
-      if (isOpen(sessionId)) useWorkspace.getState().clearTransient();
+      if (isOpen(datasetId)) useWorkspace.getState().clearTransient();
       announce(summary);
     }),
 
-    api.onExportProgress(({ sessionId, progress }) => {
-      if (isOpen(sessionId)) useExport.getState().progress(progress);
+    api.onExportProgress(({ datasetId, progress }) => {
+      if (isOpen(datasetId)) useExport.getState().progress(progress);
     }),
   ];
   return () => {

@@ -12,8 +12,8 @@ import { flushDrafts } from './captions';
 
 /** Images the export would refuse, found before asking for a destination (no pointless save dialog). */
 function localProblems(): ExportProblem[] {
-  const { images, session } = useWorkspace.getState();
-  const trigger = session?.trigger ?? '';
+  const { images, dataset } = useWorkspace.getState();
+  const trigger = dataset?.trigger ?? '';
   const problems: ExportProblem[] = [];
   for (const img of images) {
     if (img.excluded) continue;
@@ -31,8 +31,8 @@ function blockedMessage(problems: ReadonlyArray<ExportProblem>): string {
 
 /** The whole export flow: save drafts, check, ask where, write with progress, then report. */
 export async function startExport(target: ExportTarget): Promise<void> {
-  const session = useWorkspace.getState().session;
-  if (!session) return;
+  const dataset = useWorkspace.getState().dataset;
+  if (!dataset) return;
   const store = useExport.getState();
   useUi.getState().open({ type: 'export' });
   store.set({ step: 'choosing', target });
@@ -53,7 +53,7 @@ export async function startExport(target: ExportTarget): Promise<void> {
   try {
     const path =
       target === 'zip'
-        ? await unwrap(api.chooseExportPath(`${session.trigger}_training.zip`))
+        ? await unwrap(api.chooseExportPath(`${dataset.trigger}_training.zip`))
         : ((await unwrap(api.chooseFolder()))?.[0] ?? null);
     if (path === null) {
       store.set({ step: 'idle' });
@@ -62,7 +62,7 @@ export async function startExport(target: ExportTarget): Promise<void> {
     }
     store.set({ step: 'exporting', target, path, progress: null });
     const report = await unwrap(
-      target === 'zip' ? api.exportZip(session.id, path) : api.exportFolder(session.id, path),
+      target === 'zip' ? api.exportZip(dataset.id, path) : api.exportFolder(dataset.id, path),
     );
     store.set({ step: 'done', target, report });
   } catch (e) {

@@ -6,11 +6,11 @@ import { useWorkspace } from '../stores/workspace';
 
 /** Exclude or include images: shown at once, undone if the main process refuses. */
 export async function setExcluded(ids: ReadonlyArray<string>, excluded: boolean): Promise<void> {
-  const session = useWorkspace.getState().session;
-  if (!session || ids.length === 0) return;
+  const dataset = useWorkspace.getState().dataset;
+  if (!dataset || ids.length === 0) return;
   useWorkspace.getState().setExcludedLocal(ids, excluded);
   try {
-    await unwrap(api.setExcluded(session.id, [...ids], excluded));
+    await unwrap(api.setExcluded(dataset.id, [...ids], excluded));
     const what = ids.length === 1 ? 'Image' : plural(ids.length, 'image');
     toast('info', excluded ? `${what} excluded from the export.` : `${what} included in the export again.`);
   } catch (e) {
@@ -20,10 +20,10 @@ export async function setExcluded(ids: ReadonlyArray<string>, excluded: boolean)
 }
 
 export async function openInOs(imageId: string): Promise<void> {
-  const session = useWorkspace.getState().session;
-  if (!session) return;
+  const dataset = useWorkspace.getState().dataset;
+  if (!dataset) return;
   try {
-    await unwrap(api.openImage(session.id, imageId));
+    await unwrap(api.openImage(dataset.id, imageId));
   } catch (e) {
     toast('error', `Could not open the image: ${toUiError(e).message}`);
   }

@@ -6,7 +6,7 @@ import { useImporting } from '../stores/importing';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
-import { openSession } from './datasets';
+import { openDataset } from './datasets';
 
 export interface NewDataset {
   trigger: string;
@@ -19,23 +19,23 @@ export interface NewDataset {
  * the error for the dialog to show next to its button (the dialog stays open so nothing typed is lost).
  */
 export async function createDataset(input: NewDataset): Promise<UiErrorLike | null> {
-  let sessionId: string | null = null;
+  let datasetId: string | null = null;
   try {
     const name = input.name.trim();
     const manifest = await unwrap(
-      api.createSession(name ? { trigger: input.trigger, name } : { trigger: input.trigger }),
+      api.createDataset(name ? { trigger: input.trigger, name } : { trigger: input.trigger }),
     );
-    sessionId = manifest.id;
+    datasetId = manifest.id;
     const report = await importInto(manifest.id, input.paths);
-    await openSession(manifest.id);
+    await openDataset(manifest.id);
     useUi.getState().open({ type: 'import-report', report });
     return null;
   } catch (e) {
     useImporting.getState().end();
     const err = toUiError(e);
     // The dataset exists even if the import failed: open it so the user can retry by dropping again.
-    if (sessionId) {
-      await openSession(sessionId);
+    if (datasetId) {
+      await openDataset(datasetId);
       toast('error', `The dataset was created but the import failed: ${err.message}`);
       useUi.getState().close();
       return null;
@@ -46,21 +46,21 @@ export async function createDataset(input: NewDataset): Promise<UiErrorLike | nu
 
 /** Adds more photos to the open dataset (a drop on the workspace, or "Add photos…"). */
 export async function addToOpenDataset(paths: string[]): Promise<void> {
-  const session = useWorkspace.getState().session;
-  if (!session || paths.length === 0) return;
+  const dataset = useWorkspace.getState().dataset;
+  if (!dataset || paths.length === 0) return;
   try {
-    const report = await importInto(session.id, paths);
-    useWorkspace.getState().refresh(await unwrap(api.openSession(session.id)));
+    const report = await importInto(dataset.id, paths);
+    useWorkspace.getState().refresh(await unwrap(api.openDataset(dataset.id)));
     useUi.getState().open({ type: 'import-report', report });
   } catch (e) {
     toast('error', `Import failed: ${toUiError(e).message}`);
   }
 }
 
-async function importInto(sessionId: string, paths: string[]): Promise<ImportReport> {
-  useImporting.getState().begin(sessionId);
+async function importInto(datasetId: string, paths: string[]): Promise<ImportReport> {
+  useImporting.getState().begin(datasetId);
   try {
-    return await unwrap(api.importPaths(sessionId, paths));
+    return await unwrap(api.importPaths(datasetId, paths));
   } finally {
     useImporting.getState().end();
   }

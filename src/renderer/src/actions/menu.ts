@@ -11,7 +11,7 @@ import { newDatasetFromFolder } from './sources';
 /** What each application-menu item does, wherever the user is. */
 export function runMenuCommand(command: MenuCommand): void {
   const ui = useUi.getState();
-  const open = useWorkspace.getState().session !== null && ui.screen === 'workspace';
+  const open = useWorkspace.getState().dataset !== null && ui.screen === 'workspace';
   switch (command) {
     case 'new-dataset':
       ui.open({ type: 'new-dataset', paths: [] });

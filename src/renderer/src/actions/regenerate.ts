@@ -12,9 +12,9 @@ import { startRun } from './run';
 export async function regenerate(imageId: string): Promise<UiErrorLike | null> {
   // Saved first, so what Undo brings back is exactly what the user last typed.
   await flushDrafts();
-  const sessionId = useWorkspace.getState().session?.id;
+  const datasetId = useWorkspace.getState().dataset?.id;
   const previous = imageById(useWorkspace.getState(), imageId)?.caption ?? null;
-  const stopWatching = previous !== null && sessionId ? offerUndoWhenReplaced(sessionId, imageId, previous) : null;
+  const stopWatching = previous !== null && datasetId ? offerUndoWhenReplaced(datasetId, imageId, previous) : null;
   const err = await startRun({ only: [imageId], recaption: true });
   if (err) {
     stopWatching?.();
@@ -24,20 +24,20 @@ export async function regenerate(imageId: string): Promise<UiErrorLike | null> {
 }
 
 /** Watches the image until its caption changes (toast with Undo) or the run ends without a new one. */
-function offerUndoWhenReplaced(sessionId: string, imageId: string, previous: string): () => void {
+function offerUndoWhenReplaced(datasetId: string, imageId: string, previous: string): () => void {
   const stop = () => {
     offWorkspace();
     offRun();
   };
   const offWorkspace = useWorkspace.subscribe((ws) => {
-    if (ws.session?.id !== sessionId) return stop();
+    if (ws.dataset?.id !== datasetId) return stop();
     const image = imageById(ws, imageId);
     if (!image || image.caption === previous || image.captionSource !== 'model') return;
     stop();
     const replacement = image.caption;
     toast('success', `New caption for ${image.relPath}.`, {
       label: 'Undo',
-      run: () => void restoreCaption(sessionId, imageId, previous, replacement),
+      run: () => void restoreCaption(datasetId, imageId, previous, replacement),
     });
   });
   const offRun = useRun.subscribe((run) => {
@@ -47,14 +47,14 @@ function offerUndoWhenReplaced(sessionId: string, imageId: string, previous: str
 }
 
 /** Brings the earlier caption back, unless the caption changed again since (an edit is never undone by this). */
-async function restoreCaption(sessionId: string, imageId: string, caption: string, replacement: string | null) {
+async function restoreCaption(datasetId: string, imageId: string, caption: string, replacement: string | null) {
   const ws = useWorkspace.getState();
-  if (ws.session?.id === sessionId && imageById(ws, imageId)?.caption !== replacement) {
+  if (ws.dataset?.id === datasetId && imageById(ws, imageId)?.caption !== replacement) {
     toast('info', 'That caption has changed since, so nothing was undone.');
     return;
   }
   try {
-    await saveCaption(sessionId, imageId, caption);
+    await saveCaption(datasetId, imageId, caption);
   } catch (e) {
     toast('error', `Could not bring the earlier caption back: ${toUiError(e).message}`);
   }

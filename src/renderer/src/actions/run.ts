@@ -10,9 +10,9 @@ import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
 
 export async function estimateRun(request: RunRequest): Promise<RunEstimate> {
-  const session = useWorkspace.getState().session;
-  if (!session) throw toUiError('No dataset is open.');
-  return unwrap(api.estimateRun(session.id, request));
+  const dataset = useWorkspace.getState().dataset;
+  if (!dataset) throw toUiError('No dataset is open.');
+  return unwrap(api.estimateRun(dataset.id, request));
 }
 
 /**
@@ -22,15 +22,15 @@ export async function estimateRun(request: RunRequest): Promise<RunEstimate> {
  */
 export async function startRun(request: RunRequest): Promise<UiErrorLike | null> {
   const ws = useWorkspace.getState();
-  const session = ws.session;
-  if (!session) return toUiError('No dataset is open.');
+  const dataset = ws.dataset;
+  if (!dataset) return toUiError('No dataset is open.');
   if (isRunActive(useRun.getState())) return toUiError('A run is already going. Wait for it or cancel it first.');
   await flushDrafts();
   const targets = runTargets(useWorkspace.getState().images, request);
-  useRun.getState().begin(session.id, request, targets);
+  useRun.getState().begin(dataset.id, request, targets);
   useWorkspace.getState().markQueued(targets);
   try {
-    await unwrap(api.startRun(session.id, request));
+    await unwrap(api.startRun(dataset.id, request));
     return null;
   } catch (e) {
     const err = toUiError(e);
@@ -56,7 +56,7 @@ export async function retryFailed(): Promise<void> {
 }
 
 async function control(call: 'pauseRun' | 'resumeRun' | 'cancelRun', verb: string): Promise<void> {
-  const id = useRun.getState().sessionId;
+  const id = useRun.getState().datasetId;
   if (!id) return;
   try {
     await unwrap(api[call](id));

@@ -1,5 +1,5 @@
 import type { KeyStatus, SettingsPatch } from '../../../shared/contract';
-import type { SessionSettings } from '../../../shared/dataset';
+import type { DatasetSettings } from '../../../shared/dataset';
 import { api, unwrap } from '../api';
 import { useSettings } from '../stores/settings';
 import { useWorkspace } from '../stores/workspace';
@@ -28,17 +28,17 @@ export const saveKey = (key: string) => keyCall(unwrap(api.setKey(key)));
 export const testKey = () => keyCall(unwrap(api.testKey()));
 export const removeKey = () => keyCall(unwrap(api.removeKey()));
 
-export async function saveDefaults(patch: SettingsPatch): Promise<SessionSettings> {
+export async function saveDefaults(patch: SettingsPatch): Promise<DatasetSettings> {
   const saved = await unwrap(api.setSettings(patch));
   useSettings.getState().setDefaults(saved);
   return saved;
 }
 
 /** Settings of the open dataset (what its next run uses). */
-export async function saveSessionSettings(patch: SettingsPatch): Promise<SessionSettings> {
-  const session = useWorkspace.getState().session;
-  if (!session) return saveDefaults(patch);
-  const manifest = await unwrap(api.updateSessionSettings(session.id, patch));
+export async function saveDatasetSettings(patch: SettingsPatch): Promise<DatasetSettings> {
+  const dataset = useWorkspace.getState().dataset;
+  if (!dataset) return saveDefaults(patch);
+  const manifest = await unwrap(api.updateDatasetSettings(dataset.id, patch));
   useWorkspace.getState().setSettings(manifest.settings);
   return manifest.settings;
 }

@@ -71,8 +71,8 @@ export function createHttpBridge(baseUrl: string, token: string, opts: HttpBridg
     ...(subscriptions as unknown as Api),
     ...dialogs,
     pathsForFiles: () => null, // a web page never learns where a dropped file lives
-    mediaUrl: (kind: MediaKind, sessionId: string, imageId: string) =>
-      `${origin}${previewMediaPath(kind, sessionId, imageId)}`,
+    mediaUrl: (kind: MediaKind, datasetId: string, imageId: string) =>
+      `${origin}${previewMediaPath(kind, datasetId, imageId)}`,
   };
 }
 

@@ -38,7 +38,7 @@ export class UiError extends Error {
   }
 }
 
-/** The call's value, or a thrown UiError, so the UI can use try/catch: `await unwrap(api.openSession(id))`. */
+/** The call's value, or a thrown UiError, so the UI can use try/catch: `await unwrap(api.openDataset(id))`. */
 export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
   const envelope = await call;
   if (envelope.ok) return envelope.value;

@@ -10,7 +10,7 @@ export type RendererApi = Api & {
   /** Absolute paths of dropped files/folders (Electron: webUtils.getPathForFile); null where a page cannot know them. */
   pathsForFiles(files: File[]): string[] | null;
   /** URL of an image's thumbnail or upright preview (custom scheme in Electron, HTTP in the preview). */
-  mediaUrl(kind: MediaKind, sessionId: string, imageId: string): string;
+  mediaUrl(kind: MediaKind, datasetId: string, imageId: string): string;
 };
 
 declare global {

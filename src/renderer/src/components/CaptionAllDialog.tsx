@@ -17,7 +17,7 @@ import { ScopeOption } from './ScopeOption';
 export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   const images = useWorkspace((s) => s.images);
   const selected = useWorkspace((s) => s.selected);
-  const settings = useWorkspace((s) => s.session?.settings);
+  const settings = useWorkspace((s) => s.dataset?.settings);
   const key = useSettings((s) => s.key);
   const close = useUi((s) => s.close);
   const [scope, setScope] = useState<RunScope>(initialScope);

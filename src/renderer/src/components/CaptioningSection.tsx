@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { SessionSettings } from '../../../shared/dataset';
-import { saveDefaults, saveSessionSettings } from '../actions/settings';
+import type { DatasetSettings } from '../../../shared/dataset';
+import { saveDatasetSettings, saveDefaults } from '../actions/settings';
 import { toUiError } from '../lib/errors';
 import { DOWNSCALE_CHOICES, diffForm, formToPatch, modelChoices, toForm, validateForm } from '../lib/settings-form';
 import { useSettings } from '../stores/settings';
@@ -9,18 +9,18 @@ import { useWorkspace } from '../stores/workspace';
 import { Icon } from './Icon';
 import { NumberField } from './NumberField';
 
-type Scope = 'session' | 'defaults';
+type Scope = 'dataset' | 'defaults';
 
 /**
  * Model, speed, image size and prompt. With a dataset open they apply to that dataset (its next run), and can
  * be made the default for new datasets; on the start screen they are the defaults.
  */
 export function CaptioningSection() {
-  const session = useWorkspace((s) => s.session);
+  const dataset = useWorkspace((s) => s.dataset);
   const defaults = useSettings((s) => s.defaults);
   const factory = useSettings((s) => s.factory);
-  const [scope, setScope] = useState<Scope>(session ? 'session' : 'defaults');
-  const base: SessionSettings | null = scope === 'session' && session ? session.settings : defaults;
+  const [scope, setScope] = useState<Scope>(dataset ? 'dataset' : 'defaults');
+  const base: DatasetSettings | null = scope === 'dataset' && dataset ? dataset.settings : defaults;
   const [form, setForm] = useState(() => (base ? toForm(base) : null));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -46,10 +46,10 @@ export function CaptioningSection() {
         toast('success', 'These settings will be used for new datasets.');
       }
       if (dirty) {
-        const saved = scope === 'session' ? await saveSessionSettings(patch) : await saveDefaults(patch);
+        const saved = scope === 'dataset' ? await saveDatasetSettings(patch) : await saveDefaults(patch);
         setForm(toForm(saved));
         if (!asDefault)
-          toast('success', scope === 'session' ? 'Saved for this dataset.' : 'Saved as defaults for new datasets.');
+          toast('success', scope === 'dataset' ? 'Saved for this dataset.' : 'Saved as defaults for new datasets.');
       }
     } catch (e) {
       setError(toUiError(e).message);
@@ -62,14 +62,14 @@ export function CaptioningSection() {
     <section className="settings-section" aria-labelledby={`${id}-title`}>
       <div className="settings-section-head">
         <h3 id={`${id}-title`}>Captioning</h3>
-        {session ? (
+        {dataset ? (
           <fieldset className="segmented small">
             <legend className="sr-only">Settings for</legend>
             <button
               type="button"
-              className={`segment ${scope === 'session' ? 'active' : ''}`}
-              aria-pressed={scope === 'session'}
-              onClick={() => setScope('session')}
+              className={`segment ${scope === 'dataset' ? 'active' : ''}`}
+              aria-pressed={scope === 'dataset'}
+              onClick={() => setScope('dataset')}
             >
               This dataset
             </button>
@@ -85,8 +85,8 @@ export function CaptioningSection() {
         ) : null}
       </div>
       <p className="field-help">
-        {scope === 'session' && session
-          ? `Used by the next run of “${session.name}”.`
+        {scope === 'dataset' && dataset
+          ? `Used by the next run of “${dataset.name}”.`
           : 'Defaults for datasets you create from now on.'}
       </p>
 
@@ -184,7 +184,7 @@ export function CaptioningSection() {
           </span>
         ) : null}
         <div className="spacer" />
-        {scope === 'session' && session ? (
+        {scope === 'dataset' && dataset ? (
           <button type="button" className="btn" disabled={!valid || saving} onClick={() => void save(true)}>
             Use as default for new datasets
           </button>

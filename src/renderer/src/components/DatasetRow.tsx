@@ -1,6 +1,6 @@
 import { type CSSProperties, useState } from 'react';
-import type { SessionSummary } from '../../../shared/progress';
-import { deleteSession, openSession, renameSession } from '../actions/datasets';
+import type { DatasetSummary } from '../../../shared/progress';
+import { deleteDataset, openDataset, renameDataset } from '../actions/datasets';
 import { toUiError } from '../lib/errors';
 import { formatRelative, plural } from '../lib/format';
 import { Icon } from './Icon';
@@ -8,38 +8,38 @@ import { Icon } from './Icon';
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
 /** One recent dataset: open it, rename it in place, or delete it after an inline confirmation. */
-export function SessionRow({ session, now }: { session: SessionSummary; now: number }) {
+export function DatasetRow({ dataset, now }: { dataset: DatasetSummary; now: number }) {
   const [mode, setMode] = useState<Mode>('view');
-  const broken = session.broken !== null;
-  const pct = session.imageCount === 0 ? 0 : session.captionedCount / session.imageCount;
+  const broken = dataset.broken !== null;
+  const pct = dataset.imageCount === 0 ? 0 : dataset.captionedCount / dataset.imageCount;
 
   return (
-    <li className={`session-row ${broken ? 'broken' : ''}`}>
-      <Monogram session={session} />
-      <div className="session-main">
+    <li className={`dataset-row ${broken ? 'broken' : ''}`}>
+      <Monogram dataset={dataset} />
+      <div className="dataset-main">
         {mode === 'rename' ? (
-          <RenameField session={session} onDone={() => setMode('view')} />
+          <RenameField dataset={dataset} onDone={() => setMode('view')} />
         ) : (
-          <div className="session-title">
+          <div className="dataset-title">
             {broken ? (
-              <span className="session-name">{session.name}</span>
+              <span className="dataset-name">{dataset.name}</span>
             ) : (
-              <button type="button" className="session-name link-like" onClick={() => void openSession(session.id)}>
-                {session.name}
+              <button type="button" className="dataset-name link-like" onClick={() => void openDataset(dataset.id)}>
+                {dataset.name}
               </button>
             )}
-            {session.trigger ? <span className="chip">{session.trigger}</span> : null}
+            {dataset.trigger ? <span className="chip">{dataset.trigger}</span> : null}
           </div>
         )}
         {broken ? (
-          <p className="session-broken">
-            <Icon name="alert" size={14} /> {session.broken}
+          <p className="dataset-broken">
+            <Icon name="alert" size={14} /> {dataset.broken}
           </p>
         ) : (
-          <div className="session-meta">
-            <span>{plural(session.imageCount, 'image')}</span>
+          <div className="dataset-meta">
+            <span>{plural(dataset.imageCount, 'image')}</span>
             <span className="dot-sep" aria-hidden="true" />
-            <span>{session.captionedCount.toLocaleString('en-US')} captioned</span>
+            <span>{dataset.captionedCount.toLocaleString('en-US')} captioned</span>
             <span className="mini-progress" aria-hidden="true">
               <span style={{ width: `${Math.round(pct * 100)}%` }} />
             </span>
@@ -47,8 +47,8 @@ export function SessionRow({ session, now }: { session: SessionSummary; now: num
         )}
       </div>
       {mode === 'confirm-delete' ? (
-        <fieldset className="session-confirm">
-          <legend className="sr-only">Delete {session.name}?</legend>
+        <fieldset className="dataset-confirm">
+          <legend className="sr-only">Delete {dataset.name}?</legend>
           <span>Delete this dataset? Your photos stay where they are.</span>
           <button type="button" className="btn btn-sm" onClick={() => setMode('view')}>
             Cancel
@@ -56,22 +56,22 @@ export function SessionRow({ session, now }: { session: SessionSummary; now: num
           <button
             type="button"
             className="btn btn-sm btn-danger solid"
-            onClick={() => void deleteSession(session.id, session.name)}
+            onClick={() => void deleteDataset(dataset.id, dataset.name)}
           >
             Delete
           </button>
         </fieldset>
       ) : (
         <>
-          <span className="session-when faint" title={new Date(session.updatedAt).toLocaleString()}>
-            {formatRelative(session.updatedAt, now)}
+          <span className="dataset-when faint" title={new Date(dataset.updatedAt).toLocaleString()}>
+            {formatRelative(dataset.updatedAt, now)}
           </span>
-          <div className="session-actions">
+          <div className="dataset-actions">
             {broken ? null : (
               <button
                 type="button"
                 className="btn btn-ghost icon-btn btn-sm"
-                aria-label={`Rename ${session.name}`}
+                aria-label={`Rename ${dataset.name}`}
                 title="Rename"
                 onClick={() => setMode('rename')}
               >
@@ -81,7 +81,7 @@ export function SessionRow({ session, now }: { session: SessionSummary; now: num
             <button
               type="button"
               className="btn btn-ghost icon-btn btn-sm"
-              aria-label={`Delete ${session.name}`}
+              aria-label={`Delete ${dataset.name}`}
               title="Delete"
               onClick={() => setMode('confirm-delete')}
             >
@@ -91,8 +91,8 @@ export function SessionRow({ session, now }: { session: SessionSummary; now: num
               <button
                 type="button"
                 className="btn btn-sm"
-                aria-label={`Open ${session.name}`}
-                onClick={() => void openSession(session.id)}
+                aria-label={`Open ${dataset.name}`}
+                onClick={() => void openDataset(dataset.id)}
               >
                 Open
               </button>
@@ -106,8 +106,8 @@ export function SessionRow({ session, now }: { session: SessionSummary; now: num
 
 const HUES = [250, 200, 160, 25, 320, 280];
 
-function Monogram({ session }: { session: SessionSummary }) {
-  if (session.broken !== null) {
+function Monogram({ dataset }: { dataset: DatasetSummary }) {
+  if (dataset.broken !== null) {
     return (
       <span className="monogram broken" aria-hidden="true">
         <Icon name="alert" />
@@ -115,23 +115,23 @@ function Monogram({ session }: { session: SessionSummary }) {
     );
   }
   let hash = 0;
-  for (const ch of session.id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  for (const ch of dataset.id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   const hue = HUES[hash % HUES.length] ?? 250;
   return (
     <span className="monogram" aria-hidden="true" style={{ '--hue': hue } as CSSProperties}>
-      {(session.name.trim()[0] ?? '?').toUpperCase()}
+      {(dataset.name.trim()[0] ?? '?').toUpperCase()}
     </span>
   );
 }
 
-function RenameField({ session, onDone }: { session: SessionSummary; onDone: () => void }) {
-  const [value, setValue] = useState(session.name);
+function RenameField({ dataset, onDone }: { dataset: DatasetSummary; onDone: () => void }) {
+  const [value, setValue] = useState(dataset.name);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     const name = value.trim();
-    if (name === '' || name === session.name) return onDone();
+    if (name === '' || name === dataset.name) return onDone();
     try {
-      await renameSession(session.id, name);
+      await renameDataset(dataset.id, name);
       onDone();
     } catch (e) {
       setError(toUiError(e).message);

@@ -8,7 +8,7 @@ import { useWorkspace } from '../stores/workspace';
 /** The idle run bar: how far the dataset is, and the shortcuts that make review fast. */
 export function DatasetStats() {
   const images = useWorkspace((s) => s.images);
-  const trigger = useWorkspace((s) => s.session?.trigger ?? '');
+  const trigger = useWorkspace((s) => s.dataset?.trigger ?? '');
   const counts = useMemo(() => filterCounts(images, trigger), [images, trigger]);
   const excluded = useMemo(() => images.filter((i) => i.excluded).length, [images]);
   const included = images.length - excluded;

@@ -15,7 +15,7 @@ export function DropZone() {
   const dragging = useWindowDrop(onDrop);
   const screen = useUi((s) => s.screen);
   const dialog = useUi((s) => s.dialog?.type ?? null);
-  const name = useWorkspace((s) => s.session?.name);
+  const name = useWorkspace((s) => s.dataset?.name);
   if (!dragging) return null;
   const text =
     dialog === 'new-dataset'

@@ -11,14 +11,14 @@ import { StatusBadge } from './StatusBadge';
 
 /** The right-hand pane: the selected image large and upright, its caption, and what can be done with it. */
 export function Editor() {
-  const session = useWorkspace((s) => s.session);
+  const dataset = useWorkspace((s) => s.dataset);
   const image = useWorkspace(currentImage);
   const transient = useWorkspace((s) => (s.currentId ? s.transient[s.currentId] : undefined));
   // Counted in the list the gallery shows, so "3 of 12" under "Needs caption" means what the user sees.
   const position = useWorkspace((s) => (s.currentId ? visibleIds(s).indexOf(s.currentId) + 1 : 0));
   const total = useWorkspace((s) => (s.filter === 'all' ? s.images.length : visibleIds(s).length));
 
-  if (!session || !image) {
+  if (!dataset || !image) {
     return (
       <aside className="editor editor-empty" aria-label="Caption editor">
         <Icon name="image" size={28} />
@@ -29,7 +29,7 @@ export function Editor() {
   const status = displayStatus(image, transient);
   return (
     <aside className="editor" aria-label="Caption editor">
-      <EditorPreview sessionId={session.id} image={image} />
+      <EditorPreview datasetId={dataset.id} image={image} />
       <div className="editor-body">
         <div className="editor-meta">
           <div className="editor-title">
@@ -68,7 +68,7 @@ export function Editor() {
           {image.model && image.captionSource === 'model' ? <span className="faint">by {image.model}</span> : null}
           {image.captionSource === 'imported' ? <span className="faint">from an existing .txt</span> : null}
         </div>
-        <CaptionField image={image} trigger={session.trigger} />
+        <CaptionField image={image} trigger={dataset.trigger} />
         <EditorActions image={image} />
         {/* Below the actions, so the caption field sits at the same place for every image. */}
         <ImageProblem image={image} />

@@ -7,9 +7,9 @@ import { Icon } from './Icon';
  * The large upright preview over a blurred wash of its own thumbnail (shown at once, so switching images never
  * flashes an empty box). The box has a fixed size, so nothing below it moves whatever the image's shape.
  */
-export function EditorPreview({ sessionId, image }: { sessionId: string; image: ImageEntry }) {
+export function EditorPreview({ datasetId, image }: { datasetId: string; image: ImageEntry }) {
   const [failed, setFailed] = useState<string | null>(null);
-  const thumb = api.mediaUrl('thumb', sessionId, image.id);
+  const thumb = api.mediaUrl('thumb', datasetId, image.id);
   return (
     <div className={`preview-box ${image.excluded ? 'excluded' : ''}`}>
       <div className="preview-backdrop" style={{ backgroundImage: `url("${thumb}")` }} aria-hidden="true" />
@@ -21,7 +21,7 @@ export function EditorPreview({ sessionId, image }: { sessionId: string; image: 
       ) : (
         <img
           key={image.id}
-          src={api.mediaUrl('preview', sessionId, image.id)}
+          src={api.mediaUrl('preview', datasetId, image.id)}
           alt={`Preview of ${image.relPath}`}
           decoding="async"
           draggable={false}

@@ -18,7 +18,7 @@ export function FailedPanel() {
   const open = useRun((s) => s.failedOpen);
   const setOpen = useRun((s) => s.setFailedOpen);
   const rows = useOpenFailures();
-  const sessionId = useWorkspace((s) => s.session?.id ?? '');
+  const datasetId = useWorkspace((s) => s.dataset?.id ?? '');
   const currentId = useWorkspace((s) => s.currentId);
   const [collapsed, setCollapsed] = useState(false);
   const listId = useId();
@@ -58,7 +58,7 @@ export function FailedPanel() {
                 goTo(row.id);
               }}
             >
-              <img className="item-thumb" src={api.mediaUrl('thumb', sessionId, row.id)} alt="" loading="lazy" />
+              <img className="item-thumb" src={api.mediaUrl('thumb', datasetId, row.id)} alt="" loading="lazy" />
               <span className="item-main">
                 <span className="item-title">{row.relPath}</span>
                 <span className="item-sub">{row.reason}</span>

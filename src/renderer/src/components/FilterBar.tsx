@@ -6,7 +6,7 @@ import { useWorkspace } from '../stores/workspace';
 /** All / Needs caption / Failed / Edited, each with its live count, plus the selection size. */
 export function FilterBar() {
   const images = useWorkspace((s) => s.images);
-  const trigger = useWorkspace((s) => s.session?.trigger ?? '');
+  const trigger = useWorkspace((s) => s.dataset?.trigger ?? '');
   const filter = useWorkspace((s) => s.filter);
   const setFilter = useWorkspace((s) => s.setFilter);
   const selectedCount = useWorkspace((s) => s.selected.size);

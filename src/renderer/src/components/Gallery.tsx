@@ -19,7 +19,7 @@ const PAD = 16;
  * the same fixed height, so 5,000 images scroll smoothly and nothing jumps while thumbnails load.
  */
 export function Gallery() {
-  const session = useWorkspace((s) => s.session);
+  const dataset = useWorkspace((s) => s.dataset);
   const images = useWorkspace((s) => s.images);
   const filter = useWorkspace((s) => s.filter);
   const currentId = useWorkspace((s) => s.currentId);
@@ -27,7 +27,7 @@ export function Gallery() {
   const transient = useWorkspace((s) => s.transient);
   const setColumns = useWorkspace((s) => s.setColumns);
   const focusTick = useUi((s) => s.focusGalleryTick);
-  const trigger = session?.trigger ?? '';
+  const trigger = dataset?.trigger ?? '';
   const visible = useMemo(
     () => visibleImages(images, filter, trigger, currentId),
     [images, filter, trigger, currentId],
@@ -70,7 +70,7 @@ export function Gallery() {
   }, []);
   const onOpen = useCallback(() => useUi.getState().focusCaption(), []);
 
-  if (!session) return null;
+  if (!dataset) return null;
   const empty = FILTERS.find((f) => f.id === filter)?.empty ?? '';
 
   return (
@@ -109,7 +109,7 @@ export function Gallery() {
                 {visible.slice(start, start + layout.columns).map((img, i) => (
                   <GalleryItem
                     key={img.id}
-                    sessionId={session.id}
+                    datasetId={dataset.id}
                     image={img}
                     status={displayStatus(img, transient[img.id])}
                     selected={selected.has(img.id)}

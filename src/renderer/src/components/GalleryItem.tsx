@@ -6,7 +6,7 @@ import { Icon } from './Icon';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
-  sessionId: string;
+  datasetId: string;
   image: ImageEntry;
   status: DisplayStatus;
   selected: boolean;
@@ -48,7 +48,7 @@ export const GalleryItem = memo(function GalleryItem(p: Props) {
           <Icon name="image" size={22} className="faint" />
         ) : (
           <img
-            src={api.mediaUrl('thumb', p.sessionId, image.id)}
+            src={api.mediaUrl('thumb', p.datasetId, image.id)}
             alt=""
             loading="lazy"
             decoding="async"

@@ -5,13 +5,13 @@ import { Icon } from './Icon';
 
 /** Images an export refused (or warned about); clicking one opens it in the editor. */
 export function ProblemList({ problems, onPick }: { problems: ExportProblem[]; onPick: (id: string) => void }) {
-  const sessionId = useWorkspace((s) => s.session?.id ?? '');
+  const datasetId = useWorkspace((s) => s.dataset?.id ?? '');
   return (
     <ul className="item-list problem-list">
       {problems.map((p) => (
         <li key={`${p.imageId}:${p.message}`}>
           <button type="button" className="item-row" onClick={() => onPick(p.imageId)}>
-            <img className="item-thumb" src={api.mediaUrl('thumb', sessionId, p.imageId)} alt="" loading="lazy" />
+            <img className="item-thumb" src={api.mediaUrl('thumb', datasetId, p.imageId)} alt="" loading="lazy" />
             <span className="item-main">
               <span className="item-title">{p.relPath}</span>
               <span className="item-sub">{p.message}</span>

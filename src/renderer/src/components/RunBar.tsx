@@ -16,9 +16,9 @@ import { ProgressBar } from './ProgressBar';
  */
 export function RunBar() {
   const run = useRun();
-  const sessionId = useWorkspace((s) => s.session?.id);
+  const datasetId = useWorkspace((s) => s.dataset?.id);
   const open = useOpenFailures();
-  const mine = run.sessionId === sessionId;
+  const mine = run.datasetId === datasetId;
 
   if (!mine || run.phase === 'idle') {
     return (

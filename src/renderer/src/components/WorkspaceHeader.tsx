@@ -1,4 +1,4 @@
-import { closeSession } from '../actions/datasets';
+import { closeDataset } from '../actions/datasets';
 import { startExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
 import { chooseSources } from '../actions/sources';
@@ -12,12 +12,12 @@ import { MenuButton } from './MenuButton';
 
 /** The workspace's top bar: back to datasets, the dataset's name and trigger, and the main actions. */
 export function WorkspaceHeader() {
-  const session = useWorkspace((s) => s.session);
+  const dataset = useWorkspace((s) => s.dataset);
   const count = useWorkspace((s) => s.images.length);
   const selected = useWorkspace((s) => s.selected.size);
   const running = useRun(isRunActive);
   const open = useUi((s) => s.open);
-  if (!session) return null;
+  if (!dataset) return null;
 
   const addFolder = async () => {
     const paths = await chooseSources('folder');
@@ -33,13 +33,13 @@ export function WorkspaceHeader() {
             className="btn btn-ghost icon-btn"
             aria-label="Back to datasets"
             title="Back to datasets"
-            onClick={() => void closeSession()}
+            onClick={() => void closeDataset()}
           >
             <Icon name="arrow-left" />
           </button>
-          <h1 title={session.name}>{session.name}</h1>
+          <h1 title={dataset.name}>{dataset.name}</h1>
           <span className="chip" title="Trigger word">
-            {session.trigger}
+            {dataset.trigger}
           </span>
           <span className="faint">{plural(count, 'image')}</span>
         </div>

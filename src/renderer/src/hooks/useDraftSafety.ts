@@ -27,9 +27,9 @@ export function useDraftSafety(): void {
       if (state.drafts === prev.drafts) return;
       // Kept in localStorage too, so a crash or a forced quit between a keystroke and its save loses nothing.
       const ws = useWorkspace.getState();
-      if (ws.session) {
+      if (ws.dataset) {
         const images = { get: (id: string) => imageById(ws, id) };
-        backupDrafts(ws.session.id, state.drafts, images, ws.session.trigger);
+        backupDrafts(ws.dataset.id, state.drafts, images, ws.dataset.trigger);
       }
       if (hasUnsavedEdits()) saveWhenIdle();
     });

@@ -6,12 +6,12 @@ import { useWorkspace } from '../stores/workspace';
 /** The last run's failures that still need the user, re-derived whenever an image of the open dataset changes. */
 export function useOpenFailures(): FailureRow[] {
   const failedIds = useRun((s) => s.failedIds);
-  const sessionId = useRun((s) => s.sessionId);
-  const session = useWorkspace((s) => s.session);
+  const datasetId = useRun((s) => s.datasetId);
+  const dataset = useWorkspace((s) => s.dataset);
   const images = useWorkspace((s) => s.images);
   const index = useWorkspace((s) => s.index);
   return useMemo(
-    () => runFailures({ sessionId, failedIds }, { session, images, index }),
-    [failedIds, sessionId, session, images, index],
+    () => runFailures({ datasetId, failedIds }, { dataset, images, index }),
+    [failedIds, datasetId, dataset, images, index],
   );
 }

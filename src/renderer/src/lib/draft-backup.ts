@@ -30,7 +30,7 @@ function storage(): DraftStorage | null {
 
 /** Mirrors the drafts that are real edits of `images` (the rest would only ever be noise to restore). */
 export function backupDrafts(
-  sessionId: string,
+  datasetId: string,
   drafts: Readonly<Record<string, string>>,
   images: { get(id: string): ImageEntry | undefined },
   trigger: string,
@@ -43,17 +43,17 @@ export function backupDrafts(
     if (base !== undefined && isRealEdit(text, base, trigger)) kept[id] = { text, base };
   }
   try {
-    if (Object.keys(kept).length === 0) store.removeItem(PREFIX + sessionId);
-    else store.setItem(PREFIX + sessionId, JSON.stringify(kept));
+    if (Object.keys(kept).length === 0) store.removeItem(PREFIX + datasetId);
+    else store.setItem(PREFIX + datasetId, JSON.stringify(kept));
   } catch {
     // Quota or a closed store: the in-memory draft and the normal save path are unaffected.
   }
 }
 
 /** A deleted dataset's backup goes with it. */
-export function forgetDraftBackup(sessionId: string, store = storage()): void {
+export function forgetDraftBackup(datasetId: string, store = storage()): void {
   try {
-    store?.removeItem(PREFIX + sessionId);
+    store?.removeItem(PREFIX + datasetId);
   } catch {
     // nothing to forget
   }
@@ -64,15 +64,15 @@ export function forgetDraftBackup(sessionId: string, store = storage()): void {
  * typed over, and the text changes it. The backup is consumed: what comes back is mirrored again as it is edited.
  */
 export function takeRestorableDrafts(
-  sessionId: string,
+  datasetId: string,
   images: ReadonlyArray<ImageEntry>,
   trigger: string,
   store = storage(),
 ): Record<string, string> {
   let saved: unknown = null;
   try {
-    saved = JSON.parse(store?.getItem(PREFIX + sessionId) ?? 'null');
-    store?.removeItem(PREFIX + sessionId);
+    saved = JSON.parse(store?.getItem(PREFIX + datasetId) ?? 'null');
+    store?.removeItem(PREFIX + datasetId);
   } catch {
     return {};
   }

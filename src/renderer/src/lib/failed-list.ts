@@ -38,18 +38,18 @@ export function openFailures(
 
 /** The open failures of the run in `run`, when that run belongs to the dataset open in `ws` (else none). */
 export function runFailures(
-  run: { sessionId: string | null; failedIds: ReadonlyArray<string> },
+  run: { datasetId: string | null; failedIds: ReadonlyArray<string> },
   ws: {
-    session: { id: string; trigger: string } | null;
+    dataset: { id: string; trigger: string } | null;
     images: ReadonlyArray<ImageEntry>;
     index: Map<string, number>;
   },
 ): FailureRow[] {
-  const session = ws.session;
-  if (!session || run.sessionId !== session.id) return [];
+  const dataset = ws.dataset;
+  if (!dataset || run.datasetId !== dataset.id) return [];
   const lookup = (id: string) => {
     const at = ws.index.get(id);
     return at === undefined ? undefined : ws.images[at];
   };
-  return openFailures(run.failedIds, lookup, session.trigger);
+  return openFailures(run.failedIds, lookup, dataset.trigger);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionSettings } from '../../../shared/dataset';
+import type { DatasetSettings } from '../../../shared/dataset';
 import { diffForm, formToPatch, modelChoices, toForm, validateForm } from './settings-form';
 
-const base: SessionSettings = {
+const base: DatasetSettings = {
   model: 'gemini-2.5-flash',
   fallbackModels: [],
   prompt: 'Describe {trigger}',

@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../../../shared/contract';
-import type { SessionSettings } from '../../../shared/dataset';
+import type { DatasetSettings } from '../../../shared/dataset';
 import { MODELS } from '../../../shared/models';
 
 /** The editable fields of the captioning settings, as typed (numbers stay strings until they are valid). */
@@ -13,7 +13,7 @@ export interface SettingsForm {
 
 export const DOWNSCALE_CHOICES = [768, 1024, 1536, 2048];
 
-export function toForm(s: SessionSettings): SettingsForm {
+export function toForm(s: DatasetSettings): SettingsForm {
   return {
     model: s.model,
     concurrency: String(s.concurrency),
@@ -43,7 +43,7 @@ export function validateForm(f: SettingsForm): FormErrors {
 }
 
 /** Only what changed, so saving one field never overwrites another. */
-export function diffForm(f: SettingsForm, base: SessionSettings): SettingsPatch {
+export function diffForm(f: SettingsForm, base: DatasetSettings): SettingsPatch {
   const patch: SettingsPatch = {};
   if (f.model !== base.model) patch.model = f.model;
   if (Number(f.concurrency) !== base.concurrency) patch.concurrency = Number(f.concurrency);

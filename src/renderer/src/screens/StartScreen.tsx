@@ -1,19 +1,19 @@
 import { useEffect } from 'react';
-import { loadSessions } from '../actions/datasets';
+import { loadDatasets } from '../actions/datasets';
 import { newDatasetFromFolder } from '../actions/sources';
 import { AppHeader } from '../components/AppHeader';
-import { SessionRow } from '../components/DatasetRow';
+import { DatasetRow } from '../components/DatasetRow';
 import { Icon } from '../components/Icon';
 import { plural } from '../lib/format';
-import { useSessions } from '../stores/datasets';
+import { useDatasets } from '../stores/datasets';
 import { useUi } from '../stores/ui';
 
 /** Recent datasets and the way to start a new one. */
 export function StartScreen() {
-  const { list, loading, error } = useSessions();
+  const { list, loading, error } = useDatasets();
   const open = useUi((s) => s.open);
   useEffect(() => {
-    void loadSessions();
+    void loadDatasets();
   }, []);
   const now = Date.now();
 
@@ -56,7 +56,7 @@ export function StartScreen() {
               <Icon name="alert-circle" />
               <div className="callout-body">
                 <span>Could not list your datasets: {error}</span>
-                <button type="button" className="link" onClick={() => void loadSessions()}>
+                <button type="button" className="link" onClick={() => void loadDatasets()}>
                   Try again
                 </button>
               </div>
@@ -74,9 +74,9 @@ export function StartScreen() {
               </span>
             </div>
           ) : (
-            <ul className="session-list">
+            <ul className="dataset-list">
               {list.map((s) => (
-                <SessionRow key={s.id} session={s} now={now} />
+                <DatasetRow key={s.id} dataset={s} now={now} />
               ))}
             </ul>
           )}

@@ -12,8 +12,8 @@ import { useWorkspace } from '../stores/workspace';
 /** Gallery on the left (with the last run's failures docked at its foot), editor on the right, run bar below. */
 export function WorkspaceScreen() {
   useKeyboardShortcuts();
-  const sessionId = useWorkspace((s) => s.session?.id);
-  const importing = useImporting((s) => (s.sessionId !== null && s.sessionId === sessionId ? s.progress : undefined));
+  const datasetId = useWorkspace((s) => s.dataset?.id);
+  const importing = useImporting((s) => (s.datasetId !== null && s.datasetId === datasetId ? s.progress : undefined));
   return (
     <div className="screen workspace-screen">
       <WorkspaceHeader />

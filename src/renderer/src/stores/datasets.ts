@@ -1,18 +1,18 @@
 import { create } from 'zustand';
-import type { SessionSummary } from '../../../shared/progress';
+import type { DatasetSummary } from '../../../shared/progress';
 
-export interface SessionsState {
-  list: SessionSummary[] | null;
+export interface DatasetsState {
+  list: DatasetSummary[] | null;
   loading: boolean;
   error: string | null;
   setLoading(): void;
-  setList(list: SessionSummary[]): void;
+  setList(list: DatasetSummary[]): void;
   setError(message: string): void;
   remove(id: string): void;
   rename(id: string, name: string): void;
 }
 
-export const useSessions = create<SessionsState>()((set, get) => ({
+export const useDatasets = create<DatasetsState>()((set, get) => ({
   list: null,
   loading: false,
   error: null,

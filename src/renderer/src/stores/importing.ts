@@ -2,22 +2,22 @@ import { create } from 'zustand';
 import type { ImportProgress } from '../../../shared/progress';
 
 export interface ImportingState {
-  /** Session being imported into, or null when no import is running. */
-  sessionId: string | null;
+  /** Dataset being imported into, or null when no import is running. */
+  datasetId: string | null;
   progress: ImportProgress | null;
   error: string | null;
-  begin(sessionId: string): void;
-  setProgress(sessionId: string, progress: ImportProgress): void;
+  begin(datasetId: string): void;
+  setProgress(datasetId: string, progress: ImportProgress): void;
   end(error?: string): void;
 }
 
 export const useImporting = create<ImportingState>()((set, get) => ({
-  sessionId: null,
+  datasetId: null,
   progress: null,
   error: null,
-  begin: (sessionId) => set({ sessionId, progress: null, error: null }),
-  setProgress: (sessionId, progress) => {
-    if (get().sessionId === sessionId) set({ progress });
+  begin: (datasetId) => set({ datasetId, progress: null, error: null }),
+  setProgress: (datasetId, progress) => {
+    if (get().datasetId === datasetId) set({ progress });
   },
-  end: (error) => set({ sessionId: null, progress: null, error: error ?? null }),
+  end: (error) => set({ datasetId: null, progress: null, error: error ?? null }),
 }));

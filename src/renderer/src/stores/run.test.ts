@@ -84,6 +84,6 @@ describe('run store', () => {
     run().begin('s1', {}, ['a', 'b', 'c']);
     run().abort();
     expect(run().phase).toBe('idle');
-    expect(run().sessionId).toBeNull();
+    expect(run().datasetId).toBeNull();
   });
 });

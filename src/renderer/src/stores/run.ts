@@ -5,7 +5,7 @@ import type { ImageRunState, RunProgress, RunSummary } from '../../../shared/pro
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
 
 export interface RunState {
-  sessionId: string | null;
+  datasetId: string | null;
   phase: RunPhase;
   request: RunRequest | null;
   total: number;
@@ -24,7 +24,7 @@ export interface RunState {
    */
   imageStates: Map<string, ImageRunState>;
 
-  begin(sessionId: string, request: RunRequest, targets: readonly string[]): void;
+  begin(datasetId: string, request: RunRequest, targets: readonly string[]): void;
   applyProgress(p: RunProgress): void;
   finish(summary: RunSummary): void;
   /** startRun was refused before anything ran. */
@@ -34,7 +34,7 @@ export interface RunState {
 }
 
 const IDLE = {
-  sessionId: null,
+  datasetId: null,
   phase: 'idle' as RunPhase,
   request: null,
   total: 0,
@@ -49,10 +49,10 @@ export const useRun = create<RunState>()((set, get) => ({
   ...IDLE,
   imageStates: new Map(),
 
-  begin: (sessionId, request, targets) =>
+  begin: (datasetId, request, targets) =>
     set({
       ...IDLE,
-      ...{ sessionId, request, targets, total: targets.length },
+      ...{ datasetId, request, targets, total: targets.length },
       ...{ imageStates: new Map(), phase: 'starting' },
     }),
 

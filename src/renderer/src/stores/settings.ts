@@ -1,16 +1,16 @@
 import { create } from 'zustand';
 import type { KeyStatus } from '../../../shared/contract';
-import type { SessionSettings } from '../../../shared/dataset';
+import type { DatasetSettings } from '../../../shared/dataset';
 
 export interface SettingsState {
   key: KeyStatus | null;
   /** Defaults for new datasets (app-wide). */
-  defaults: SessionSettings | null;
+  defaults: DatasetSettings | null;
   /** Built-in values, for "Reset to default". */
-  factory: SessionSettings | null;
+  factory: DatasetSettings | null;
   setKey(key: KeyStatus): void;
-  setDefaults(settings: SessionSettings): void;
-  setFactory(settings: SessionSettings): void;
+  setDefaults(settings: DatasetSettings): void;
+  setFactory(settings: DatasetSettings): void;
 }
 
 export const useSettings = create<SettingsState>()((set) => ({

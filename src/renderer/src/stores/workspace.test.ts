@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionManifest } from '../../../shared/dataset';
+import type { DatasetManifest } from '../../../shared/dataset';
 import { makeImage } from '../lib/test-fixtures';
 import { currentImage, useWorkspace } from './workspace';
 
@@ -15,7 +15,7 @@ const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', capt
     settings: { model: 'm', fallbackModels: [], prompt: 'p', concurrency: 1, rpm: 1, downscale: 1024 },
     images,
     skipped: [],
-  }) satisfies SessionManifest;
+  }) satisfies DatasetManifest;
 
 const ws = () => useWorkspace.getState();
 
@@ -25,7 +25,7 @@ describe('workspace store', () => {
   it('opens on the first image with it selected', () => {
     expect(ws().currentId).toBe('a');
     expect([...ws().selected]).toEqual(['a']);
-    expect(ws().session?.trigger).toBe('TOK');
+    expect(ws().dataset?.trigger).toBe('TOK');
   });
 
   it('replaces one image in place when main reports a change', () => {

@@ -1,20 +1,20 @@
 import { create } from 'zustand';
-import type { ImageEntry, SessionManifest, SessionSettings, SkippedFile } from '../../../shared/dataset';
+import type { DatasetManifest, DatasetSettings, ImageEntry, SkippedFile } from '../../../shared/dataset';
 import { type GalleryFilter, matchesFilter, visibleImages } from '../lib/filters';
 import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
 import type { TransientState } from '../lib/status';
 
 /** The open dataset minus its images (which live in their own array for cheap per-image updates). */
-export interface OpenSession {
+export interface OpenDataset {
   id: string;
   name: string;
   trigger: string;
   roots: string[];
-  settings: SessionSettings;
+  settings: DatasetSettings;
 }
 
 export interface WorkspaceState extends Selection {
-  session: OpenSession | null;
+  dataset: OpenDataset | null;
   images: ImageEntry[];
   /** id -> position in `images`. */
   index: Map<string, number>;
@@ -26,12 +26,12 @@ export interface WorkspaceState extends Selection {
   columns: number;
 
   setColumns(columns: number): void;
-  load(manifest: SessionManifest): void;
-  /** A reload of the same session (after an import): keeps filter, selection and drafts. */
-  refresh(manifest: SessionManifest): void;
+  load(manifest: DatasetManifest): void;
+  /** A reload of the same dataset (after an import): keeps filter, selection and drafts. */
+  refresh(manifest: DatasetManifest): void;
   close(): void;
   rename(name: string): void;
-  setSettings(settings: SessionSettings): void;
+  setSettings(settings: DatasetSettings): void;
   upsertImage(image: ImageEntry): void;
   setExcludedLocal(ids: ReadonlyArray<string>, excluded: boolean): void;
   setTransient(id: string, state: TransientState | null): void;
@@ -47,12 +47,12 @@ function indexOf(images: ReadonlyArray<ImageEntry>): Map<string, number> {
   return new Map(images.map((img, i) => [img.id, i]));
 }
 
-function sessionOf(m: SessionManifest): OpenSession {
+function datasetOf(m: DatasetManifest): OpenDataset {
   return { id: m.id, name: m.name, trigger: m.trigger, roots: m.roots, settings: m.settings };
 }
 
 const INITIAL = {
-  session: null,
+  dataset: null,
   images: [],
   index: new Map<string, number>(),
   skipped: [],
@@ -73,7 +73,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const first = m.images[0]?.id ?? null;
     set({
       ...INITIAL,
-      session: sessionOf(m),
+      dataset: datasetOf(m),
       images: m.images,
       index: indexOf(m.images),
       skipped: m.skipped,
@@ -88,7 +88,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const sel = pruneSelection(get(), (id) => index.has(id));
     const currentId = sel.currentId ?? m.images[0]?.id ?? null;
     set({
-      session: sessionOf(m),
+      dataset: datasetOf(m),
       images: m.images,
       index,
       skipped: m.skipped,
@@ -101,19 +101,19 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   close: () => set(INITIAL),
 
   rename: (name) => {
-    const s = get().session;
-    if (s) set({ session: { ...s, name } });
+    const s = get().dataset;
+    if (s) set({ dataset: { ...s, name } });
   },
 
   setSettings: (settings) => {
-    const s = get().session;
-    if (s) set({ session: { ...s, settings } });
+    const s = get().dataset;
+    if (s) set({ dataset: { ...s, settings } });
   },
 
   upsertImage: (image) => {
     const { images, index } = get();
     const at = index.get(image.id);
-    if (at === undefined) return; // not in this session (or a stale event after closing)
+    if (at === undefined) return; // not in this dataset (or a stale event after closing)
     const next = images.slice();
     next[at] = image;
     set({ images: next });
@@ -148,8 +148,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   clearTransient: () => set({ transient: {} }),
 
   setFilter: (filter) => {
-    const { images, currentId, session, index } = get();
-    const trigger = session?.trigger ?? '';
+    const { images, currentId, dataset, index } = get();
+    const trigger = dataset?.trigger ?? '';
     const current = currentId === null ? undefined : images[index.get(currentId) ?? -1];
     if (current && matchesFilter(current, filter, trigger)) return set({ filter });
     // The current image is not in the new list: show the first one that is.
@@ -175,6 +175,6 @@ export function imageById(s: Pick<WorkspaceState, 'images' | 'index'>, id: strin
 }
 
 /** The ids the gallery shows now (filter applied, the image being edited kept), in order. */
-export function visibleIds(s: Pick<WorkspaceState, 'images' | 'filter' | 'session' | 'currentId'>): string[] {
-  return visibleImages(s.images, s.filter, s.session?.trigger ?? '', s.currentId).map((i) => i.id);
+export function visibleIds(s: Pick<WorkspaceState, 'images' | 'filter' | 'dataset' | 'currentId'>): string[] {
+  return visibleImages(s.images, s.filter, s.dataset?.trigger ?? '', s.currentId).map((i) => i.id);
 }
