@@ -11,11 +11,13 @@
  *   --large  200 images at 120 RPM: the RPM limit becomes the bound (about 1 min 5 s).
  */
 import { parseArgs } from 'node:util';
-import { startCaptionRun } from '../src/core/captioner';
-import { captionOne } from '../src/core/captioner/caption-one';
-import { createGeminiClient } from '../src/core/captioner/client';
-import { downscaleForGemini } from '../src/core/captioner/downscale';
-import { renderPrompt } from '../src/core/captioner/prompt';
+import {
+  captionOne,
+  createGeminiClient,
+  downscaleForGemini,
+  renderPrompt,
+  startCaptionRun,
+} from '../src/core/captioner';
 import { FAKE_API_KEY, type FakeGeminiOptions, startFakeGemini } from '../tests/fake-gemini';
 import { generateJpegs, tempDir, testSettings } from '../tests/fake-gemini/test-kit';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDatasetStore } from '../src/core/datasets';
 import { SAMPLE_SETTINGS, sampleCaption, sampleImages } from '../src/core/datasets/testing';
-import { writeFileAtomic } from '../src/core/fs/atomic';
+import { writeFileAtomic } from '../src/core/fs';
 import type { DatasetManifest } from '../src/shared/dataset';
 
 const large = process.argv.includes('--large');

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { appPaths } from '../core/app-paths';
 import { createDatasetStore, type DatasetStore } from '../core/datasets';
 import { defaultZipName } from '../core/exporter';
-import { selectJobs } from '../core/workflow/caption-dataset';
+import { selectJobs } from '../core/workflow';
 import { triggerError } from '../shared/caption';
 import { isAppError } from '../shared/errors';
 import { type CaptionStepResult, captionStep, exportStep, importStep, type StepContext } from './caption-steps';
@@ -18,7 +18,7 @@ export interface CaptionFlags extends SettingsFlags {
 }
 
 /** 130 = 128 + SIGINT, the shell's convention for a command the user stopped with Ctrl+C. */
-export const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
+const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
 
 /** import -> caption what is missing -> export, resuming the dataset for the same folder and trigger. */
 export async function runCaptionCommand(paths: string[], flags: CaptionFlags): Promise<number> {

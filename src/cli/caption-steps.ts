@@ -1,10 +1,9 @@
 import type { RunProgress, RunSummary } from '../core/captioner';
-import { stoppedRunSummary } from '../core/captioner/stopped-summary';
+import { stoppedRunSummary } from '../core/captioner';
 import type { DatasetStore } from '../core/datasets';
 import { exportZip } from '../core/exporter';
 import { createKeychainStore, resolveApiKey } from '../core/secrets';
-import { captionDataset } from '../core/workflow/caption-dataset';
-import { importIntoDataset } from '../core/workflow/import-into-dataset';
+import { captionDataset, importIntoDataset } from '../core/workflow';
 import type { DatasetManifest } from '../shared/dataset';
 import { isAppError } from '../shared/errors';
 import type { ProgressReporter } from './progress';

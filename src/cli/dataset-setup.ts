@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { DatasetStore } from '../core/datasets';
-import { defaultSettings } from '../core/workflow/defaults';
+import { defaultSettings } from '../core/workflow';
 import type { DatasetManifest, DatasetSettings } from '../shared/dataset';
 
 export interface SettingsFlags {
@@ -14,7 +14,7 @@ export interface SettingsFlags {
 }
 
 /** Flags given on this run override the dataset's settings; flags left out keep what the dataset had. */
-export async function settingsFromFlags(base: DatasetSettings, flags: SettingsFlags): Promise<DatasetSettings> {
+async function settingsFromFlags(base: DatasetSettings, flags: SettingsFlags): Promise<DatasetSettings> {
   const next = { ...base };
   if (flags.model) next.model = flags.model;
   if (flags.fallback !== undefined)

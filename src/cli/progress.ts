@@ -23,7 +23,7 @@ function formatEta(seconds: number | null): string {
       : `${s}s`;
 }
 
-export function describeRun(p: RunProgress): string {
+function describeRun(p: RunProgress): string {
   return (
     `${p.done}/${p.total} done, ${p.failed + p.blocked} failed, ${p.remaining} left · ` +
     `${p.ratePerMinute.toFixed(1)}/min · ETA ${formatEta(p.etaSeconds)} · ` +

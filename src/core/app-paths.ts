@@ -9,7 +9,7 @@ export const PRODUCT_NAME = 'Caption Studio';
  * The data directory outside Electron (CLI, preview, tests). It matches Electron's `app.getPath('userData')`
  * for our product name, so the CLI and the app share datasets. `CAPTION_STUDIO_DATA_DIR` overrides it.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const override = env.CAPTION_STUDIO_DATA_DIR;
   if (override) return override;
   const home = homedir();

@@ -1,15 +1,12 @@
 import { homedir } from 'node:os';
+import type { Logger } from './ports';
 
 /**
- * The main process's logger. Every line goes through `redact` before it is written anywhere (stderr, the log
- * file): Google API keys (`AIza` + 35 characters), the values of GEMINI_API_KEY / GOOGLE_API_KEY, keys carried in
- * URLs (`?key=…`) and the home directory never reach a log, whatever the error carried.
+ * The logger every door uses (the `Logger` port). Every line goes through `redact` before it is written anywhere
+ * (stderr, the app's log file): Google API keys (`AIza` + 35 characters), the values of GEMINI_API_KEY /
+ * GOOGLE_API_KEY, keys carried in URLs (`?key=…`) and the home directory never reach a log, whatever the error
+ * carried.
  */
-export interface Logger {
-  info(message: string, detail?: unknown): void;
-  warn(message: string, detail?: unknown): void;
-  error(message: string, detail?: unknown): void;
-}
 
 const GOOGLE_KEY = /AIza[0-9A-Za-z_-]{35}/g;
 /** Credentials in query strings (`?key=…`, `&access_token=…`) and the Gemini REST header, whatever the value. */

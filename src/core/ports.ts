@@ -11,6 +11,16 @@ export interface KeyStore {
   remove(): Promise<boolean>;
 }
 
+/**
+ * Where diagnostics go: the app's rotating log file, stderr for the CLI and the preview, a silent one in tests.
+ * Implementations redact secrets and the home folder (core/log.ts `createLogger` does).
+ */
+export interface Logger {
+  info(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
 /** Wall-clock and timers, injectable so retry timing and rate limits can be tested without real waits. */
 export interface Clock {
   now(): number;

@@ -34,7 +34,7 @@ export function aboutText(f: AboutFacts): { message: string; detail: string } {
   };
 }
 
-export function aboutPanelOptions(f: AboutFacts): AboutPanelOptionsOptions {
+function aboutPanelOptions(f: AboutFacts): AboutPanelOptionsOptions {
   return {
     applicationName: f.appName,
     applicationVersion: f.version,

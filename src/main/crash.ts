@@ -1,5 +1,6 @@
 import { app, clipboard, dialog } from 'electron';
-import { type Logger, redact } from '../core/log';
+import { redact } from '../core/log';
+import type { Logger } from '../core/ports';
 
 /**
  * What happens when main throws where nobody catches: the error is logged (redacted) and the user sees a dialog
@@ -15,7 +16,7 @@ export const CRASH_TITLE = 'Caption Studio ran into a problem';
 export const CRASH_BUTTONS = ['Copy details', 'Quit', 'Continue'] as const;
 const CHOICES: readonly CrashChoice[] = ['copy', 'quit', 'continue'];
 
-export function choiceOf(response: number): CrashChoice {
+function choiceOf(response: number): CrashChoice {
   return CHOICES[response] ?? 'continue';
 }
 

@@ -1,7 +1,8 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app } from 'electron';
-import { createLogger, type Logger } from '../core/log';
+import { createLogger } from '../core/log';
+import type { Logger } from '../core/ports';
 
 /**
  * The log on disk: `main.log` in the app's log folder, rotated to `main.old.log` when it would pass ~1 MB, so
@@ -12,7 +13,7 @@ import { createLogger, type Logger } from '../core/log';
 
 export const LOG_FILE_NAME = 'main.log';
 export const ARCHIVE_FILE_NAME = 'main.old.log';
-export const DEFAULT_MAX_LOG_BYTES = 1_000_000;
+const DEFAULT_MAX_LOG_BYTES = 1_000_000;
 
 export interface RotatingFileOptions {
   /** Resolved on the first write, so the logger can exist before Electron knows its paths. */

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { mimeTypeOf } from '../core/fs/mime';
-import { resolveInside } from '../core/fs/resolve-inside';
-import type { Logger } from '../core/log';
+import { mimeTypeOf, resolveInside } from '../core/fs';
 import type { MediaService } from '../core/media';
+import type { Logger } from '../core/ports';
 import { APP_HOST, APP_SCHEME, MEDIA_HOST, parseMediaPath } from '../shared/app-urls';
 import { CONTENT_SECURITY_POLICY } from './security';
 

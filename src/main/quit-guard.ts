@@ -1,4 +1,4 @@
-import type { Logger } from '../core/log';
+import type { Logger } from '../core/ports';
 
 /**
  * Closing the window or quitting while captions are being written: ask first, then let the backend finish
@@ -6,7 +6,7 @@ import type { Logger } from '../core/log';
  * with nothing running still awaits shutdown, so no write is ever cut off.
  */
 
-export interface RunControl {
+interface RunControl {
   hasActiveRuns(): boolean;
   shutdown(): Promise<void>;
   /** Asks the page to save what was typed in the last moments and waits (bounded) for it to say so. */
@@ -28,7 +28,7 @@ interface Preventable {
 }
 
 /** The window being closed: closed again by the guard once the page has saved its drafts. */
-export interface Closable {
+interface Closable {
   close(): void;
 }
 

@@ -1,5 +1,5 @@
 import { app, type Session, session, shell, type WebContents } from 'electron';
-import type { Logger } from '../core/log';
+import type { Logger } from '../core/ports';
 import { APP_HOST, APP_SCHEME } from '../shared/app-urls';
 
 /**
@@ -9,7 +9,7 @@ import { APP_HOST, APP_SCHEME } from '../shared/app-urls';
  */
 
 /** Strict CSP for everything our protocol serves. Media come from the same scheme (another host). */
-export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
   'img-src': `'self' data: blob: ${APP_SCHEME}:`,
   'style-src': "'self' 'unsafe-inline'",

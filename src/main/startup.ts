@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createDatasetStore } from '../core/datasets';
 import { type Backend, createBackend } from '../core/handlers';
-import type { Logger } from '../core/log';
-import type { AppPaths } from '../core/ports';
+import type { AppPaths, Logger } from '../core/ports';
 import { createKeychainStore } from '../core/secrets';
 import { APP_ENTRY_URL } from '../shared/app-urls';
 import { installAboutPanel, showAboutDialog } from './about';
@@ -75,6 +74,7 @@ export function startApp(ctx: StartupContext): RunningApp {
     settings: appStore.settings,
     emit,
     env: ctx.env,
+    log,
     // Before quitting, the page gets this long to save captions typed in the last moments.
     uiFlushTimeoutMs: 3000,
     isUiAttached: () => {

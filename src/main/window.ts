@@ -1,6 +1,6 @@
 import { BrowserWindow, nativeTheme, screen, type WebPreferences } from 'electron';
 import { PRODUCT_NAME } from '../core/app-paths';
-import type { Logger } from '../core/log';
+import type { Logger } from '../core/ports';
 import type { WindowStateStore } from './adapters/app-store';
 import { MIN_SIZE, restoreWindowState } from './window-state';
 

@@ -32,7 +32,7 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
  * Cookies are shared by every port of a host, so the name carries the port: two previews (parallel end-to-end
  * tests) in one browser do not overwrite each other's token.
  */
-export function cookieName(port: number): string {
+function cookieName(port: number): string {
   return `caption_studio_preview_${port}`;
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Emit } from '../core/handlers/types';
+import type { Emit } from '../core/handlers';
 
 /** Comment lines keep idle connections (and any proxy in between) from timing out. */
 const HEARTBEAT_MS = 15_000;

@@ -44,7 +44,7 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 /** importPaths may carry 100,000 long paths. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const ANY_PROOF: readonly Proof[] = ['header', 'cookie', 'query'];
@@ -64,7 +64,7 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
   const keyStore =
     opts.keyStore ?? (env.PREVIEW_MEMORY_KEYSTORE === '1' ? createMemoryKeyStore() : createKeychainStore());
   const backend = createBackend({
-    ...{ store: createDatasetStore(paths), keyStore, settings, emit: events.emit, env },
+    ...{ store: createDatasetStore(paths), keyStore, settings, emit: events.emit, env, log: errorLog },
     ...{ dialogs: previewDialogs(), shell: previewShell(log) },
   });
 
@@ -120,7 +120,7 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
     }
     // Call names are plain ASCII identifiers: anything escaped is simply an unknown name to dispatch().
     const name = url.pathname.slice(PREVIEW_API_PREFIX.length);
-    sendJson(res, 200, await dispatch(backend.handlers, name, args));
+    sendJson(res, 200, await dispatch(backend.handlers, name, args, errorLog.error));
   }
 
   function serveEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../../tests/support/fixtures';
-import { defaultSettings } from '../core/workflow/defaults';
+import { defaultSettings } from '../core/workflow';
 import { createSettingsFile } from './settings-file';
 
 describe('preview settings file', () => {

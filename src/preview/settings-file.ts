@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../core/fs/atomic';
+import { writeFileAtomic } from '../core/fs';
 import type { SettingsStore } from '../core/ports';
-import { defaultSettings } from '../core/workflow/defaults';
+import { defaultSettings } from '../core/workflow';
 import { DatasetSettings } from '../shared/dataset';
 
 export interface SettingsFile extends SettingsStore<DatasetSettings> {

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { mimeTypeOf } from '../core/fs/mime';
-import { resolveInside } from '../core/fs/resolve-inside';
+import { mimeTypeOf, resolveInside } from '../core/fs';
 
 /** The file under `root` a URL path names: the same traversal guard as the app's protocol. */
 export { resolveInside as staticPath };

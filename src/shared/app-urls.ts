@@ -9,10 +9,10 @@ export const APP_HOST = 'app';
 export const MEDIA_HOST = 'media';
 
 /** Origin of the packaged UI (a standard, secure custom scheme has a real origin). */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export const MEDIA_KINDS = ['thumb', 'preview'] as const;
+const MEDIA_KINDS = ['thumb', 'preview'] as const;
 export type MediaKindName = (typeof MEDIA_KINDS)[number];
 
 export function mediaUrlOf(kind: MediaKindName, datasetId: string, imageId: string): string {

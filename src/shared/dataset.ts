@@ -15,12 +15,10 @@ export type ImageFormat = z.infer<typeof ImageFormat>;
  * Persistent per-image status. `queued` and `captioning` are transient run states reported in progress
  * events; they are never written to disk (a crash mid-request leaves the image `new`, so it is retried).
  */
-export const ImageStatus = z.enum(['new', 'captioned', 'edited', 'failed', 'blocked']);
-export type ImageStatus = z.infer<typeof ImageStatus>;
+const ImageStatus = z.enum(['new', 'captioned', 'edited', 'failed', 'blocked']);
 
 /** Where the current caption came from. */
-export const CaptionSource = z.enum(['imported', 'model', 'user']);
-export type CaptionSource = z.infer<typeof CaptionSource>;
+const CaptionSource = z.enum(['imported', 'model', 'user']);
 
 export const ImageEntry = z.object({
   /** Stable id derived from the absolute source path (see importer). Used for thumbnails and IPC. */

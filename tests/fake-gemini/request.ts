@@ -26,7 +26,7 @@ export type ParseResult = { ok: true; request: ParsedRequest } | { ok: false; me
 const SUPPORTED_MIME = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif']);
 
 /** Width and height from a JPEG's SOFn segment, or null when the bytes are not a JPEG. */
-export function jpegSize(buf: Buffer): { width: number; height: number } | null {
+function jpegSize(buf: Buffer): { width: number; height: number } | null {
   if (buf.length < 4 || buf[0] !== 0xff || buf[1] !== 0xd8) return null;
   let i = 2;
   while (i + 9 < buf.length) {
@@ -41,7 +41,7 @@ export function jpegSize(buf: Buffer): { width: number; height: number } | null 
 }
 
 /** EXIF orientation in a JPEG's APP1 segment (1 when absent): a client sending upright pixels must not tag them. */
-export function jpegOrientation(buf: Buffer): number {
+function jpegOrientation(buf: Buffer): number {
   try {
     return readOrientation(buf);
   } catch {

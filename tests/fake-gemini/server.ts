@@ -15,7 +15,7 @@ import { answer, modelResource, promptBlock, safetyBlock, thinkingTokensFor } fr
 
 export const FAKE_API_KEY = 'AIzaFakeKeyForCaptionStudioTests0123456';
 
-export const FAKE_MODELS: readonly string[] = [
+const FAKE_MODELS: readonly string[] = [
   'gemini-2.5-flash',
   'gemini-2.5-flash-lite',
   'gemini-2.5-pro',
@@ -47,7 +47,7 @@ export interface FakeGeminiOptions {
   noise?: boolean;
 }
 
-export type Outcome =
+type Outcome =
   | 'ok'
   | 'max-tokens'
   | 'safety'

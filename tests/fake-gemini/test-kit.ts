@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { DEFAULT_PROMPT } from '../../src/core/captioner/prompt';
+import { DEFAULT_PROMPT } from '../../src/core/captioner';
 import type { Clock } from '../../src/core/ports';
 import type { DatasetSettings, ImageFormat } from '../../src/shared/dataset';
 import { FIXTURES_DIR } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaptionOutcome } from '../../src/core/captioner';
-import { downscaleForGemini } from '../../src/core/captioner/downscale';
+import { downscaleForGemini } from '../../src/core/captioner';
 import { describeImage, type Fault, type FaultRequest } from '../fake-gemini';
 import { fastClock, generateJpegs, groupBy, sha256, testSettings } from '../fake-gemini/test-kit';
 import { setupFakeGeminiRun } from '../support/fake-gemini-run';

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { downscaleForGemini } from '../../src/core/captioner/downscale';
+import { downscaleForGemini } from '../../src/core/captioner';
 import { captionError } from '../../src/shared/caption';
 import type { ImageFormat } from '../../src/shared/dataset';
 import { describeImage } from '../fake-gemini';

@@ -13,7 +13,7 @@ import { FIXTURES_DIR, tempDir } from '../support/fixtures';
 export const TRIGGER = 'TOK';
 
 /** The 12 fixture images the importer accepts (junk and broken files left out). */
-export const FIXTURE_IMAGES = [
+const FIXTURE_IMAGES = [
   'IMG_0001.JPG',
   'Vacation 2025/IMG_0001.jpg',
   'Vacation 2025/IMG_0002.jpeg',
@@ -29,10 +29,10 @@ export const FIXTURE_IMAGES = [
 ];
 
 /** Extra images with transparency the fixtures lack, written into the copy: an alpha WebP and an alpha GIF. */
-export const GENERATED_ALPHA = ['studio/glass.webp', 'studio/sticker.gif'];
+const GENERATED_ALPHA = ['studio/glass.webp', 'studio/sticker.gif'];
 
 /** Copies the fixture folder into `root` and adds the generated alpha images. */
-export async function prepareFixtures(root: string): Promise<void> {
+async function prepareFixtures(root: string): Promise<void> {
   await cp(FIXTURES_DIR, root, { recursive: true });
   const rgba = sharp({
     create: { width: 160, height: 120, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.4 } },
@@ -68,12 +68,12 @@ const FORMAT: Record<string, ImageFormat> = {
   gif: 'gif',
 };
 
-export function captionFor(relPath: string): string {
+function captionFor(relPath: string): string {
   return `photo of ${TRIGGER} ${relPath.replaceAll('/', ' in ').replace(/\.[^.]+$/u, '')} — “über” 東京 ✨`;
 }
 
 /** Dataset entries for `relPaths` under `root`, with metadata read by sharp as the importer would. */
-export async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promise<ImageEntry[]> {
+async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promise<ImageEntry[]> {
   const names = assignExportNames(
     [],
     relPaths.map((relPath) => ({ id: relPath, relPath })),
@@ -109,4 +109,4 @@ export async function entriesFor(root: string, relPaths: ReadonlyArray<string>):
 }
 
 export { fileSha256, sha256 } from '../support/hash';
-export { readZipEntries as readZip, type ZipEntryRead } from '../support/zip';
+export { readZipEntries as readZip } from '../support/zip';

@@ -4,8 +4,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } fro
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultZipName, type ExportProgress, exportZip, planExport } from '../../src/core/exporter';
-import { WHOLE_FILE_LIMIT } from '../../src/core/exporter/zip';
+import { defaultZipName, type ExportProgress, exportZip, planExport, WHOLE_FILE_LIMIT } from '../../src/core/exporter';
 import type { ImageEntry } from '../../src/shared/dataset';
 import { AppError } from '../../src/shared/errors';
 import { removeDir } from '../support/fixtures';

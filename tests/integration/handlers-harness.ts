@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { createDatasetStore } from '../../src/core/datasets';
+import type { Emit } from '../../src/core/handlers';
 import { type Backend, createBackend, dispatch } from '../../src/core/handlers';
-import type { Emit } from '../../src/core/handlers/types';
 import type { DesktopShell, Dialogs, KeyStore, SettingsStore } from '../../src/core/ports';
 import { createMemoryKeyStore } from '../../src/core/secrets';
-import { defaultSettings } from '../../src/core/workflow/defaults';
+import { defaultSettings } from '../../src/core/workflow';
 import type { Envelope, EventName, Events } from '../../src/shared/contract';
 import type { DatasetSettings } from '../../src/shared/dataset';
 import type { ErrorEnvelope } from '../../src/shared/errors';
@@ -15,7 +15,7 @@ import { tempDir } from '../support/fixtures';
  * recorded shell hand-offs and scripted dialogs. Remove `root` with removeDir and call `backend.shutdown()`.
  */
 
-export interface RecordedEvent<K extends EventName = EventName> {
+interface RecordedEvent<K extends EventName = EventName> {
   name: K;
   payload: Events[K];
 }

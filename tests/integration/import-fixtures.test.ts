@@ -2,13 +2,8 @@ import { chmod, cp, mkdir, readdir, rm, stat, symlink, writeFile } from 'node:fs
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ImportProgress,
-  type ImportResult,
-  imageIdFor,
-  importPaths,
-  thumbnailPath,
-} from '../../src/core/importer';
+import { thumbnailPath } from '../../src/core/images';
+import { type ImportProgress, type ImportResult, imageIdFor, importPaths } from '../../src/core/importer';
 import { ImageEntry, SkippedFile } from '../../src/shared/dataset';
 import { copyFixtures, removeDir, tempDir } from '../support/fixtures';
 

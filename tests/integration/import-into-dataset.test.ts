@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatasetStore, type DatasetStore } from '../../src/core/datasets';
 import { SAMPLE_SETTINGS } from '../../src/core/datasets/testing';
-import { importIntoDataset } from '../../src/core/workflow/import-into-dataset';
+import { importIntoDataset } from '../../src/core/workflow';
 import { copyFixtures, removeDir, tempDir } from '../support/fixtures';
 
 /** Dropping a folder into a dataset that already has it: nothing is imported twice, nothing typed is touched. */

@@ -33,13 +33,13 @@ export interface FakeGeminiRunSetup {
   sharedFake?: FakeGeminiOptions;
 }
 
-export interface StartedRun {
+interface StartedRun {
   run: CaptionRun;
   outcomes: CaptionOutcome[];
   events: RunProgress[];
 }
 
-export interface FinishedRun {
+interface FinishedRun {
   summary: RunSummary;
   outcomes: CaptionOutcome[];
   events: RunProgress[];

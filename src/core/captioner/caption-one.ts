@@ -33,7 +33,7 @@ export type CaptionResult =
 export type Schedule = <T>(send: () => Promise<T>) => Promise<T>;
 
 /** Sampling: low enough for factual, repeatable descriptions, high enough not to loop on phrases. */
-export const TEMPERATURE = 0.4;
+const TEMPERATURE = 0.4;
 
 const BLOCK_REASONS = new Set([
   'SAFETY',
@@ -46,7 +46,7 @@ const BLOCK_REASONS = new Set([
   'IMAGE_RECITATION',
 ]);
 
-export function blockMessage(reason: string): string {
+function blockMessage(reason: string): string {
   const filter = /RECITATION/u.test(reason) ? 'recitation filter' : 'safety filter';
   return `Blocked by Gemini's ${filter} (${reason}): needs a caption`;
 }

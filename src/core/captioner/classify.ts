@@ -30,7 +30,7 @@ interface RpcBody {
 }
 
 /** The `error` object of a Gemini error body, or an empty one when the body is not JSON. */
-export function parseErrorBody(message: string): RpcBody {
+function parseErrorBody(message: string): RpcBody {
   try {
     const parsed = JSON.parse(message) as { error?: RpcBody };
     return parsed.error ?? {};

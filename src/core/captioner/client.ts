@@ -1,7 +1,7 @@
 import { GoogleGenAI } from '@google/genai';
 
 /** A Gemini request that has not answered in this long is abandoned and retried (Pro can think for a minute). */
-export const REQUEST_TIMEOUT_MS = 180_000;
+const REQUEST_TIMEOUT_MS = 180_000;
 
 /**
  * The Gemini client. Retries are off in the SDK (it only retries when `httpOptions.retryOptions` is given, and we

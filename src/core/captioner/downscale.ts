@@ -1,5 +1,5 @@
 import type { ImageFormat } from '../../shared/dataset';
-import { openUpright } from '../images/decode';
+import { openUpright } from '../images';
 
 /** The copy of an image sent to Gemini. */
 export interface PreparedImage {

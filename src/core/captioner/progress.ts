@@ -2,7 +2,7 @@ import { estimateCostUsd } from '../../shared/models';
 import type { RunProgress } from '../../shared/progress';
 import type { Clock } from '../ports';
 
-export type { ImageRunState, RunProgress } from '../../shared/progress';
+export type { RunProgress } from '../../shared/progress';
 
 /** The rate is measured over this much recent time, so ETA follows slow-downs (rate limits) within a minute. */
 const RATE_WINDOW_MS = 60_000;

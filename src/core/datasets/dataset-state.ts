@@ -2,7 +2,7 @@ import { open, rename, stat, truncate } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DatasetManifest, ImageEntry } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
-import { syncDir } from '../fs/atomic';
+import { syncDir } from '../fs';
 import { applyJournal, type JournalRead, readJournal } from './journal';
 import { corruptName } from './layout';
 import { readManifest } from './manifest-io';

@@ -11,7 +11,7 @@ import { LOCK_NAME, withWriteLock } from './write-lock';
  * never cut off mid-write. A dataset whose id already exists under `datasets/` stays where it is (and is reported)
  * rather than overwrite anything; the empty `sessions/` folder is removed.
  */
-export const LEGACY_DIR = 'sessions';
+const LEGACY_DIR = 'sessions';
 
 export interface LegacyMove {
   moved: string[];

@@ -2,7 +2,7 @@ import { access, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DatasetManifest, MANIFEST_VERSION } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
-import { syncDir, writeFileAtomic } from '../fs/atomic';
+import { syncDir, writeFileAtomic } from '../fs';
 import { corruptName, isCorruptManifestName } from './layout';
 import { describeIssues } from './validate';
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type DatasetManifest, DatasetSettings, type ImageEntry, MANIFEST_VERSION } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import { systemClock } from '../clock';
-import { syncDir } from '../fs/atomic';
+import { syncDir } from '../fs';
 import type { AppPaths, Clock } from '../ports';
 import {
   createEmpty,

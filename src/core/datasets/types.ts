@@ -3,9 +3,8 @@ import type { DatasetSummary } from '../../shared/progress';
 import type { ImagePatch } from './journal';
 
 export type { DatasetSummary } from '../../shared/progress';
-export type { ImagePatch } from './journal';
 
-export interface CreateDatasetInit {
+interface CreateDatasetInit {
   name: string;
   trigger: string;
   roots: string[];

@@ -2,11 +2,11 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { Sharp } from 'sharp';
 import { AppError } from '../../shared/errors';
-import { openUpright } from '../images/decode';
+import { openUpright } from '../images';
 import type { ExportItem } from './types';
 
 /** JPEG quality for re-encoded images: visually lossless, and no chroma subsampling to keep fine colour. */
-export const JPEG_QUALITY = 95;
+const JPEG_QUALITY = 95;
 
 /** What goes into the dataset for one image: the untouched source file, or freshly encoded bytes. */
 export type ImagePayload = { kind: 'file'; path: string } | { kind: 'buffer'; data: Buffer };

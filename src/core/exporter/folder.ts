@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { copyFileAtomic, syncDir, tempPathBeside, writeFileAtomic } from '../fs/atomic';
+import { copyFileAtomic, syncDir, tempPathBeside, writeFileAtomic } from '../fs';
 import type { ImagePayload } from './convert';
 import { planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
 import type { ExportItem, ExportOptions, ExportReport } from './types';

@@ -3,12 +3,7 @@ export { exportFolder } from './folder';
 export { assignExportNames, defaultZipName } from './naming';
 export { planExport } from './plan';
 export type {
-  ExportItem,
-  ExportMode,
   ExportOptions,
-  ExportPlan,
-  ExportProblem,
   ExportProgress,
-  ExportReport,
 } from './types';
-export { exportZip } from './zip';
+export { exportZip, WHOLE_FILE_LIMIT } from './zip';

@@ -53,7 +53,7 @@ function quiet<T>(p: Promise<T>): Promise<T> {
 }
 
 /** Rejects as soon as `signal` aborts, without waiting for `p` (the caller cleans up what `p` was doing). */
-export function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return p;
   if (signal.aborted) return Promise.reject(cancelledError());
   return new Promise<T>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ZipArchive } from 'archiver';
 import { AppError } from '../../shared/errors';
-import { writeStreamAtomic } from '../fs/atomic';
+import { writeStreamAtomic } from '../fs';
 import type { ImagePayload } from './convert';
 import { cancelledError, planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
 import type { ExportItem, ExportOptions, ExportReport } from './types';

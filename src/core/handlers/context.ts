@@ -1,5 +1,6 @@
 import { systemClock } from '../clock';
-import type { Clock } from '../ports';
+import { createLogger } from '../log';
+import type { Clock, Logger } from '../ports';
 import { createKnownPaths, type KnownPaths } from './known-paths';
 import { createTaskTracker, type TaskTracker } from './tasks';
 import type { HandlerDeps } from './types';
@@ -13,6 +14,7 @@ export interface BackendContext {
   baseUrl: string | undefined;
   known: KnownPaths;
   tasks: TaskTracker;
+  log: Logger;
 }
 
 export function createContext(deps: HandlerDeps): BackendContext {
@@ -24,6 +26,7 @@ export function createContext(deps: HandlerDeps): BackendContext {
     baseUrl: env.GOOGLE_GEMINI_BASE_URL?.trim() || undefined,
     known: createKnownPaths(),
     tasks: createTaskTracker(),
+    log: deps.log ?? createLogger(),
   };
 }
 

@@ -1,10 +1,7 @@
 import { ZodError } from 'zod';
 import { type CallName, calls, type Envelope } from '../../shared/contract';
 import { isAppError } from '../../shared/errors';
-import { createLogger } from '../log';
 import type { Handlers } from './types';
-
-const defaultLog = createLogger();
 
 const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
 
@@ -18,7 +15,7 @@ export async function dispatch(
   handlers: Handlers,
   name: string,
   args: unknown,
-  log: (message: string, error: unknown) => void = defaultLog.error,
+  log: (message: string, error: unknown) => void,
 ): Promise<Envelope<unknown>> {
   if (!isCallName(name)) return { ok: false, error: { kind: 'validation', message: `Unknown request "${name}".` } };
   try {

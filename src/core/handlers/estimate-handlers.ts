@@ -1,10 +1,10 @@
 import { estimateCostUsd, TYPICAL_INPUT_TOKENS, TYPICAL_OUTPUT_TOKENS } from '../../shared/models';
-import { selectJobs } from '../workflow/caption-dataset';
+import { selectJobs } from '../workflow';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
 /** A typical Gemini 2.5 Flash caption request, upload included, on an ordinary connection. */
-export const TYPICAL_SECONDS_PER_CAPTION = 3;
+const TYPICAL_SECONDS_PER_CAPTION = 3;
 
 /**
  * A lower bound on a run's duration. The limiter lets up to `rpm` requests start in any minute (bursts allowed,

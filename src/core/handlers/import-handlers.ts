@@ -1,4 +1,4 @@
-import { importIntoDataset } from '../workflow/import-into-dataset';
+import { importIntoDataset } from '../workflow';
 import { absolutePath } from './absolute-path';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';

@@ -9,7 +9,7 @@ import type { Handlers } from './types';
 type KeyCalls = 'keyStatus' | 'setKey' | 'testKey' | 'removeKey';
 
 /** Where the key comes from and its masked form; the key itself never leaves the main process. */
-export async function keyStatus(ctx: BackendContext): Promise<KeyStatus> {
+async function keyStatus(ctx: BackendContext): Promise<KeyStatus> {
   const found = await resolveApiKey(ctx.deps.keyStore, ctx.env);
   return found
     ? { present: true, source: found.source, masked: maskKey(found.key) }

@@ -4,16 +4,12 @@ import type { ImageEntry } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import type { RunProgress, RunSummary } from '../../shared/progress';
 import type { CaptionRun } from '../captioner';
-import { stoppedRunSummary } from '../captioner/stopped-summary';
+import { stoppedRunSummary } from '../captioner';
 import type { DatasetStore } from '../datasets';
-import { createLogger } from '../log';
 import { resolveApiKey } from '../secrets';
-import { captionDataset, selectJobs } from '../workflow/caption-dataset';
+import { captionDataset, selectJobs } from '../workflow';
 import { type BackendContext, MISSING_KEY_MESSAGE } from './context';
 import { closingError } from './tasks';
-
-/** Redacted like every main-process log line (an SDK error could carry a URL or a path). */
-const log = createLogger();
 
 type Request = z.output<typeof RunRequest>;
 
@@ -95,7 +91,7 @@ export class RunManager {
         markSettled();
         this.ctx.deps.emit('runFinished', { datasetId, summary });
       })
-      .catch((e: unknown) => log.error('Could not report the end of a caption run', e));
+      .catch((e: unknown) => this.ctx.log.error('Could not report the end of a caption run', e));
   }
 
   pause(datasetId: string): void {
@@ -182,7 +178,7 @@ export class RunManager {
 
   /** A run that ended on an error has no summary of its own; this one says what happened and what was done. */
   private stoppedSummary(entry: ActiveRun, e: unknown): RunSummary {
-    if (!isAppError(e)) log.error('Caption run stopped unexpectedly', e);
+    if (!isAppError(e)) this.ctx.log.error('Caption run stopped unexpectedly', e);
     const reason = isAppError(e) ? e.message : 'The run stopped unexpectedly.';
     return stoppedRunSummary(entry.last, entry.jobs, reason, this.ctx.clock.now() - entry.startedAt);
   }

@@ -1,6 +1,6 @@
 import { DatasetSettings } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
-import { defaultSettings } from '../workflow/defaults';
+import { defaultSettings } from '../workflow';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 

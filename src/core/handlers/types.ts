@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CallName, CallResult, Calls, EventName, Events } from '../../shared/contract';
 import type { DatasetSettings } from '../../shared/dataset';
 import type { DatasetStore } from '../datasets';
-import type { Clock, DesktopShell, Dialogs, KeyStore, SettingsStore } from '../ports';
+import type { Clock, DesktopShell, Dialogs, KeyStore, Logger, SettingsStore } from '../ports';
 
 /**
  * The implementation of every contract call, with arguments already validated by the contract's schemas.
@@ -30,6 +30,8 @@ export interface HandlerDeps {
    * does not ask (tests, the CLI), since nothing may be listening.
    */
   uiFlushTimeoutMs?: number;
+  /** Where unexpected failures are logged; a redacted stderr logger when absent. */
+  log?: Logger;
   /** Whether a page is there to ask (a closed window cannot answer; shutdown then does not wait). */
   isUiAttached?: () => boolean;
 }

@@ -4,7 +4,7 @@ import { openUpright } from './decode';
 
 /** Grid thumbnails: small enough for thousands in memory-light lists, sharp enough on high-DPI screens. */
 export const THUMBNAIL_LONG_SIDE = 400;
-export const THUMBNAIL_QUALITY = 80;
+const THUMBNAIL_QUALITY = 80;
 
 export function thumbnailPath(thumbsDir: string, id: string): string {
   return join(thumbsDir, `${id}.jpg`);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { SkippedFile } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
-import { applyBatchSharpSettings } from '../images/sharp-settings';
+import { applyBatchSharpSettings } from '../images';
 import { processFile } from './process-file';
 import { readSidecar } from './sidecar';
 import { unreadable } from './skip';

@@ -1,6 +1,5 @@
 /** The importer service: turns dropped files and folders into dataset images plus per-file skip reasons. */
 
-export { thumbnailPath } from '../images/thumbnail';
 export { imageIdFor } from './image-id';
 export { importPaths } from './import';
-export type { ImportedImage, ImportOptions, ImportProgress, ImportResult } from './types';
+export type { ImportedImage, ImportProgress, ImportResult } from './types';

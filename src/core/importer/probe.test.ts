@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_PIXELS } from '../images/decode';
+import { MAX_INPUT_PIXELS } from '../images';
 import { checkSize, MIN_SIDE, probeImage } from './probe';
 
 const STUDIO = '/work/shared/fixtures/dropped-folder/studio';

@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import type { ImageFormat, SkippedFile } from '../../shared/dataset';
-import { MAX_INPUT_PIXELS } from '../images/decode';
+import { MAX_INPUT_PIXELS } from '../images';
 import { readFailure, skipped } from './skip';
 
 /**

@@ -4,13 +4,13 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
-import * as thumbnail from '../images/thumbnail';
+import * as thumbnail from '../images';
 import { processFile } from './process-file';
 import { stemKey } from './sidecar';
 import type { WalkedFile } from './walk';
 
 // Spy on the decoder entry point to prove which files are ever decoded.
-vi.mock('../images/thumbnail', async (importOriginal) => {
+vi.mock('../images', async (importOriginal) => {
   const original = await importOriginal<typeof thumbnail>();
   return { ...original, renderThumbnail: vi.fn(original.renderThumbnail) };
 });

@@ -1,7 +1,7 @@
 import type { SkippedFile } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
-import { writeFileAtomic } from '../fs/atomic';
-import { type RenderedThumbnail, renderThumbnail, thumbnailPath } from '../images/thumbnail';
+import { writeFileAtomic } from '../fs';
+import { type RenderedThumbnail, renderThumbnail, thumbnailPath } from '../images';
 import { imageIdFor } from './image-id';
 import { checkSize, corrupt, probeImage } from './probe';
 import { readFailure, skipped, unreadable } from './skip';

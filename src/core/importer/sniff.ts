@@ -14,7 +14,7 @@ export type Sniffed =
   | { kind: 'not-image'; what: string | null };
 
 /** Enough for every signature below, including an SVG preceded by a long XML prologue or comment. */
-export const SNIFF_BYTES = 4096;
+const SNIFF_BYTES = 4096;
 
 export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
   const handle = await open(path, 'r');

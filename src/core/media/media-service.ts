@@ -2,13 +2,13 @@ import { mkdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { type DatasetStore, isValidId } from '../datasets';
-import { writeFileAtomic } from '../fs/atomic';
-import { renderThumbnail, thumbnailPath } from '../images/thumbnail';
+import { writeFileAtomic } from '../fs';
+import { renderThumbnail, thumbnailPath } from '../images';
 import { createImageIndex, type ImageRef } from './image-index';
 import { renderPreview } from './render';
 import type { MediaFile, MediaKind, MediaService } from './types';
 
-export const PREVIEWS_DIR = 'previews';
+const PREVIEWS_DIR = 'previews';
 const JPEG = 'image/jpeg';
 
 /** Decodes at once: sharp already uses every core per image, and two keeps one request from starving another. */
@@ -75,7 +75,7 @@ export function createMediaService(store: DatasetStore): MediaService {
 }
 
 /** Belt and braces over the id check: the final path must lie strictly inside the dataset folder. */
-export function isInside(dir: string, path: string): boolean {
+function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);
   return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
 }

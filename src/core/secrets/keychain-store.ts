@@ -4,7 +4,7 @@ import { APP_ID } from '../app-paths';
 import type { KeyStore } from '../ports';
 import { keychainUnavailable } from './keychain-error';
 
-export const DEFAULT_ACCOUNT = 'gemini-api-key';
+const DEFAULT_ACCOUNT = 'gemini-api-key';
 
 /**
  * On Linux the library silently falls back to the kernel keyring when there is no Secret Service; that store

@@ -1,6 +1,6 @@
 import type { DatasetSettings } from '../../shared/dataset';
 import { DEFAULT_FALLBACK_MODELS, DEFAULT_MODEL } from '../../shared/models';
-import { DEFAULT_PROMPT } from '../captioner/prompt';
+import { DEFAULT_PROMPT } from '../captioner';
 
 /**
  * Settings a new dataset starts with. Concurrency 4 and 10 requests/minute are safe on Gemini's free tier;

@@ -8,7 +8,7 @@ import {
   shell,
 } from '../../../tests/support/electron/electron-mock';
 import { openedWith } from '../../../tests/support/electron/electron-store-mock';
-import { defaultSettings } from '../../core/workflow/defaults';
+import { defaultSettings } from '../../core/workflow';
 import { AppError } from '../../shared/errors';
 import { appStoreOver, openAppStore, repairSettings } from './app-store';
 import { createElectronDialogs, withDefaultExtension } from './dialogs';

@@ -1,6 +1,6 @@
 import Store from 'electron-store';
 import type { SettingsStore } from '../../core/ports';
-import { defaultSettings } from '../../core/workflow/defaults';
+import { defaultSettings } from '../../core/workflow';
 import { DatasetSettings } from '../../shared/dataset';
 import type { WindowState } from '../window-state';
 

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import type { Emit } from '../../core/handlers/types';
+import type { Emit } from '../../core/handlers';
 import { channelOf } from '../../shared/contract';
 
 /** Pushes contract events to the app's window on their derived channels; dropped when there is no live window. */

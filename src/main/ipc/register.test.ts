@@ -8,7 +8,7 @@ import {
   resetElectronMock,
 } from '../../../tests/support/electron/electron-mock';
 import { silentLog } from '../../../tests/support/electron/support';
-import type { Handlers } from '../../core/handlers/types';
+import type { Handlers } from '../../core/handlers';
 import { type CallName, calls, channelOf } from '../../shared/contract';
 import { appUrlPredicate } from '../security';
 import { createWindowEmitter } from './emit';

@@ -1,7 +1,7 @@
 import { type BrowserWindow, ipcMain } from 'electron';
-import { dispatch } from '../../core/handlers/dispatch';
-import type { Handlers } from '../../core/handlers/types';
-import type { Logger } from '../../core/log';
+import type { Handlers } from '../../core/handlers';
+import { dispatch } from '../../core/handlers';
+import type { Logger } from '../../core/ports';
 import { callNames, channelOf, type Envelope } from '../../shared/contract';
 import type { UrlPredicate } from '../security';
 import { isTrustedSender } from './sender';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/log';
+import type { Logger } from '../../core/ports';
 import { isSignatureError, releasePageUrl, UPDATE_TEXT, type UpdateMessage, type UpdateStrategy } from './strategy';
 
 /**
@@ -6,7 +6,7 @@ import { isSignatureError, releasePageUrl, UPDATE_TEXT, type UpdateMessage, type
  * runs in unit tests without Electron. Nothing here may throw into the app: being offline is an ordinary state.
  */
 
-export interface UpdateInfoLike {
+interface UpdateInfoLike {
   version: string;
 }
 
@@ -21,7 +21,7 @@ export interface UpdaterPort {
   quitAndInstall(): void;
 }
 
-export type CheckSource = 'startup' | 'menu';
+type CheckSource = 'startup' | 'menu';
 
 export interface UpdateControllerDeps {
   strategy: UpdateStrategy;

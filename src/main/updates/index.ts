@@ -1,10 +1,10 @@
 import { app, type BrowserWindow, dialog } from 'electron';
-import type { Logger } from '../../core/log';
+import type { Logger } from '../../core/ports';
 import { createUpdateController, type UpdateController, type UpdaterPort } from './controller';
 import { readMacSigning } from './mac-signing';
 import { type MacSigning, type UpdateMessage, updateStrategy } from './strategy';
 
-export type { CheckSource, UpdateController } from './controller';
+export type { UpdateController } from './controller';
 
 export interface AppUpdatesOptions {
   log: Logger;

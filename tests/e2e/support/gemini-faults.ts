@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { downscaleForGemini } from '../../../src/core/captioner/downscale';
+import { downscaleForGemini } from '../../../src/core/captioner';
 import type { ImageFormat } from '../../../src/shared/dataset';
 import type { Fault, FaultRequest } from '../../fake-gemini';
 

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 const PARALLEL = 8;
 
 /** `photo-0001.jpg`...: zero-padded so the gallery's name order is the numeric order. */
-export function photoName(index: number, count: number): string {
+function photoName(index: number, count: number): string {
   return `photo-${String(index + 1).padStart(String(count).length, '0')}.jpg`;
 }
 

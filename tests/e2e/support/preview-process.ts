@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { DatasetSettings } from '../../../src/shared/dataset';
 
 /** The repository root: the preview runs from here so `--import tsx` and out/renderer resolve. */
-export const REPO = resolve(import.meta.dirname, '../../..');
+const REPO = resolve(import.meta.dirname, '../../..');
 
 /** Environment variables that would leak the developer's real key or endpoint into a test run. */
 const SCRUBBED = ['GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL', 'CAPTION_STUDIO_DATA_DIR'] as const;

@@ -13,7 +13,7 @@ import { type PreviewProcess, startPreview } from './preview-process';
  */
 export const FAST_SETTINGS: Partial<DatasetSettings> = { rpm: 6000, concurrency: 4, downscale: 512 };
 
-export interface PreviewConfig {
+interface PreviewConfig {
   /** Put FAKE_API_KEY in the preview's environment (GEMINI_API_KEY); off for the key-handling tests. */
   withKey: boolean;
   settings: Partial<DatasetSettings>;

@@ -137,7 +137,8 @@ export const Menu = {
   buildFromTemplate: spy((template: unknown) => ({ template })),
   setApplicationMenu: spy(),
 };
-export const BrowserWindow = FakeBrowserWindow;
+/** @public Electron's own name: the code under test constructs `BrowserWindow` from the mocked `electron`. */
+export class BrowserWindow extends FakeBrowserWindow {}
 
 // Renderer-side modules, for the preload.
 export const contextBridge = { exposeInMainWorld: spy() };

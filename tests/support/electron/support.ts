@@ -1,4 +1,4 @@
-import type { Logger } from '../../../src/core/log';
+import type { Logger } from '../../../src/core/ports';
 import { type Spy, spy } from './electron-mock';
 
 /** A logger whose calls tests can inspect, and that prints nothing. */

@@ -11,7 +11,7 @@ import { askForPath } from './path-prompt';
 import type { MediaKind, RendererApi } from './types';
 
 /** The part of EventSource the bridge uses (the browser's, or a stand-in where there is none). */
-export interface EventSourceLike {
+interface EventSourceLike {
   addEventListener(type: string, listener: (event: { data: string }) => void): void;
   close(): void;
 }

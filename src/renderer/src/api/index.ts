@@ -3,7 +3,7 @@ import type { ErrorKind } from '../../../shared/errors';
 import { createHttpBridge } from './http-bridge';
 import type { RendererApi } from './types';
 
-export type { MediaKind, RendererApi } from './types';
+export type { RendererApi } from './types';
 
 const TOKEN_KEY = 'caption-studio-preview-token';
 
@@ -27,7 +27,7 @@ function previewToken(): string {
 export const api: RendererApi = window.captionStudio ?? createHttpBridge(window.location.origin, previewToken());
 
 /** A failed call as the UI catches it: the envelope's kind (what to do next), plain message and details. */
-export class UiError extends Error {
+class UiError extends Error {
   override name = 'UiError';
   constructor(
     readonly kind: ErrorKind,

@@ -2,7 +2,7 @@
  * Where native dialogs do not exist (the browser preview), the bridge asks the page for a path instead. The UI
  * registers a handler that shows its in-page PathPrompt; the bridge calls askForPath.
  */
-export type PathPromptKind = 'folder' | 'files' | 'save';
+type PathPromptKind = 'folder' | 'files' | 'save';
 
 export interface PathPromptRequest {
   kind: PathPromptKind;

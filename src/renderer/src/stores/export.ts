@@ -3,7 +3,7 @@ import type { ExportProblem, ExportProgress, ExportReport } from '../../../share
 
 export type ExportTarget = 'zip' | 'folder';
 
-export type ExportPhase =
+type ExportPhase =
   | { step: 'idle' }
   | { step: 'choosing'; target: ExportTarget }
   | { step: 'blocked'; target: ExportTarget; message: string; problems: ExportProblem[] }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RunRequest } from '../../../shared/contract';
 import type { ImageRunState, RunProgress, RunSummary } from '../../../shared/progress';
 
-export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
+type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
 
 export interface RunState {
   datasetId: string | null;

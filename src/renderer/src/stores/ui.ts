@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ImportReport } from '../../../shared/contract';
 import type { RunScope } from '../lib/run-targets';
 
-export type Screen = 'start' | 'workspace';
+type Screen = 'start' | 'workspace';
 
 /** The one modal dialog open at a time (the path prompt of the preview stacks above it on its own). */
 export type Dialog =

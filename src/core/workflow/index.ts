@@ -1,0 +1,4 @@
+/** The use cases that join the services: import into a dataset, caption a dataset; a new dataset's settings. */
+export { captionDataset, selectJobs } from './caption-dataset';
+export { defaultSettings } from './defaults';
+export { importIntoDataset } from './import-into-dataset';
