@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { protocol, resetElectronMock } from '../../tests/support/electron/electron-mock';
 import { silentLog } from '../../tests/support/electron/support';
 import { mediaUrlOf, parseMediaPath } from '../shared/app-urls';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createProtocolHandler, registerAppScheme, resolveInside } from './protocol';
-import { CONTENT_SECURITY_POLICY } from './security';
 
 let root = '';
 let outside = '';

@@ -4,7 +4,7 @@ import { mimeTypeOf, resolveInside } from '../core/fs';
 import type { MediaService } from '../core/media';
 import type { Logger } from '../core/ports';
 import { APP_HOST, APP_SCHEME, MEDIA_HOST, parseMediaPath } from '../shared/app-urls';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /**
  * The app's own scheme (checklist item 18): the built UI from `caption-studio://app/...` and image media from

@@ -11,7 +11,6 @@ import {
 import { silentLog } from '../../tests/support/electron/support';
 import {
   appUrlPredicate,
-  CONTENT_SECURITY_POLICY,
   hardenWebContents,
   installSecurity,
   isAllowedExternalUrl,
@@ -19,35 +18,6 @@ import {
 } from './security';
 
 beforeEach(() => resetElectronMock());
-
-function directives(csp: string): Map<string, string> {
-  return new Map(
-    csp.split(';').map((part) => {
-      const [name = '', ...values] = part.trim().split(/\s+/);
-      return [name, values.join(' ')];
-    }),
-  );
-}
-
-describe('Content-Security-Policy', () => {
-  it('has every required directive with the required sources', () => {
-    const csp = directives(CONTENT_SECURITY_POLICY);
-    expect(csp.get('default-src')).toBe("'self'");
-    expect(csp.get('img-src')).toBe("'self' data: blob: caption-studio:");
-    expect(csp.get('style-src')).toBe("'self' 'unsafe-inline'");
-    expect(csp.get('script-src')).toBe("'self'");
-    expect(csp.get('connect-src')).toBe("'self'");
-    expect(csp.get('object-src')).toBe("'none'");
-    expect(csp.get('base-uri')).toBe("'none'");
-    expect(csp.get('frame-ancestors')).toBe("'none'");
-    expect(csp.get('form-action')).toBe("'none'");
-  });
-
-  it('never allows inline or evaluated scripts', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
-    expect(directives(CONTENT_SECURITY_POLICY).get('script-src')).not.toContain('unsafe-inline');
-  });
-});
 
 describe('isAllowedExternalUrl', () => {
   it.each([

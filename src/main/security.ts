@@ -8,24 +8,6 @@ import { APP_HOST, APP_SCHEME } from '../shared/app-urls';
  * any created later. The window's own webPreferences live in window.ts.
  */
 
-/** Strict CSP for everything our protocol serves. Media come from the same scheme (another host). */
-const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
-  'default-src': "'self'",
-  'img-src': `'self' data: blob: ${APP_SCHEME}:`,
-  'style-src': "'self' 'unsafe-inline'",
-  'script-src': "'self'",
-  'connect-src': "'self'",
-  'font-src': "'self' data:",
-  'object-src': "'none'",
-  'base-uri': "'none'",
-  'frame-ancestors': "'none'",
-  'form-action': "'none'",
-};
-
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
-  .map(([name, value]) => `${name} ${value}`)
-  .join('; ');
-
 /** Placeholder until the project's public repository exists: only its own pages may be opened. */
 export const PROJECT_REPO_PATH = '/captionstudio/caption-studio';
 

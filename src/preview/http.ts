@@ -1,16 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** The same Content-Security-Policy the desktop app sends with its UI. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** Sent with every response: the CSP, no sniffing, no referrer, not embeddable elsewhere. */
 export function securityHeaders(res: ServerResponse): void {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/preview/http';
 import type { PreviewServer } from '../../src/preview/server';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import type { DatasetManifest } from '../../src/shared/dataset';
 import { PREVIEW_TOKEN_HEADER } from '../../src/shared/preview-protocol';
 import { copyFixtures, removeDir } from '../support/fixtures';
