@@ -7,6 +7,7 @@ import { triggerError } from '../shared/caption';
 import { isAppError } from '../shared/errors';
 import { type CaptionStepResult, captionStep, exportStep, importStep, type StepContext } from './caption-steps';
 import { openOrCreateDataset, type SettingsFlags } from './dataset-setup';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import { buildResult, formatSummary, uncaptioned } from './summary';
 
@@ -16,9 +17,6 @@ export interface CaptionFlags extends SettingsFlags {
   recaption: boolean;
   json: boolean;
 }
-
-/** 130 = 128 + SIGINT, the shell's convention for a command the user stopped with Ctrl+C. */
-const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
 
 /** import -> caption what is missing -> export, resuming the dataset for the same folder and trigger. */
 export async function runCaptionCommand(paths: string[], flags: CaptionFlags): Promise<number> {
@@ -42,7 +40,7 @@ export async function runCaptionCommand(paths: string[], flags: CaptionFlags): P
     progress.stop();
     process.stderr.write(`${isAppError(e) || e instanceof Error ? e.message : String(e)}\n`);
     if (stop.signal.aborted) return EXIT.interrupted;
-    return isAppError(e) && e.kind === 'validation' ? EXIT.usage : EXIT.fatal;
+    return isAppError(e) ? exitCodeOf(e.kind) : EXIT.fatal;
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -1,3 +1,4 @@
+import { isValidId } from './ids';
 /**
  * The desktop app's own URLs, shared by the main process (which serves them) and the preload (which builds media
  * URLs for the page). The UI lives at `caption-studio://app/`, thumbnails and previews at
@@ -25,15 +26,12 @@ export interface MediaRequest {
   imageId: string;
 }
 
-/** Same rule as the contract's ids: anything else never reaches the media service. */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 /** The media request a URL pathname names (`/<kind>/<sid>/<iid>`), or null for anything else. */
 export function parseMediaPath(pathname: string): MediaRequest | null {
   const parts = pathname.split('/');
   if (parts.length !== 4 || parts[0] !== '') return null;
   const [, kind, datasetId, imageId] = parts;
   if (!MEDIA_KINDS.includes(kind as MediaKindName)) return null;
-  if (!datasetId || !imageId || !SAFE_ID.test(datasetId) || !SAFE_ID.test(imageId)) return null;
+  if (!datasetId || !imageId || !isValidId(datasetId) || !isValidId(imageId)) return null;
   return { kind: kind as MediaKindName, datasetId, imageId };
 }

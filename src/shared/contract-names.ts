@@ -45,6 +45,7 @@ const EVENT_NAMES = [
   'runFinished',
   'exportProgress',
   'menuCommand',
+  'flushDrafts',
 ] as const;
 
 export type ListedCallName = (typeof CALL_NAMES)[number];

@@ -2,15 +2,21 @@
  * The typed error envelope every door (IPC, CLI, preview) carries, so callers can tell a quota problem from a
  * validation problem and offer the right next step. Messages are plain language and never contain the API key.
  */
-export type ErrorKind =
-  | 'invalid-key' // missing, malformed, rejected or leaked key: go to settings
-  | 'quota' // per-day quota exhausted (per-minute limits are retried, not reported)
-  | 'validation' // bad arguments or data that breaks the rules (trigger word, captions)
-  | 'not-found' // dataset, image, file or model that does not exist
-  | 'io' // disk problems: permissions, full disk, unreadable source
-  | 'network' // cannot reach Gemini
-  | 'cancelled'
-  | 'internal';
+const ERROR_KINDS = [
+  'invalid-key', // missing, malformed, rejected or leaked key: go to settings
+  'quota', // per-day quota exhausted (per-minute limits are retried, not reported)
+  'validation', // bad arguments or data that breaks the rules (trigger word, captions)
+  'not-found', // dataset, image, file or model that does not exist
+  'io', // disk problems: permissions, full disk, unreadable source
+  'network', // cannot reach the model's server
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
+}
 
 export interface ErrorEnvelope {
   kind: ErrorKind;

@@ -10,8 +10,7 @@ describe('backend shutdown: the page saves its drafts first', () => {
   it('asks the page to flush and continues as soon as the page says it is done', async () => {
     h = await startHarness({ uiFlushTimeoutMs: 60_000 });
     const stopping = h.backend.shutdown();
-    const asked = await h.next('menuCommand');
-    expect(asked.command).toBe('flush-drafts');
+    expect(await h.next('flushDrafts')).toEqual({});
     // The page's saves would arrive here (the store is still open), then it answers.
     await ok(h, 'draftsFlushed');
     await stopping;
@@ -20,12 +19,12 @@ describe('backend shutdown: the page saves its drafts first', () => {
   it('gives up waiting when no page answers', async () => {
     h = await startHarness({ uiFlushTimeoutMs: 50 });
     await h.backend.shutdown();
-    expect(h.of('menuCommand')).toEqual([{ command: 'flush-drafts' }]);
+    expect(h.of('flushDrafts')).toEqual([{}]);
   });
 
   it('does not ask when no page is attached (the default)', async () => {
     h = await startHarness();
     await h.backend.shutdown();
-    expect(h.of('menuCommand')).toEqual([]);
+    expect(h.of('flushDrafts')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { PreviewServer } from '../../src/preview/server';
 import { createHttpBridge } from '../../src/renderer/src/api/http-bridge';
 import { type PathPromptRequest, setPathPromptHandler } from '../../src/renderer/src/api/path-prompt';
 import type { RendererApi } from '../../src/renderer/src/api/types';
-import type { Events } from '../../src/shared/contract';
+import { callNames, type Events, eventNames, listenerNameOf } from '../../src/shared/contract';
 import { PREVIEW_TOKEN_HEADER } from '../../src/shared/preview-protocol';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { copyFixtures, removeDir } from '../support/fixtures';
@@ -39,9 +39,10 @@ describe('HTTP bridge over the preview server', () => {
     await removeDir(root);
   });
 
-  it('has every contract call and event, and says a page cannot know dropped paths', () => {
-    expect(typeof bridge.startRun).toBe('function');
-    expect(typeof bridge.onMenuCommand).toBe('function');
+  it('has exactly the surface of the preload (every call and event); a page cannot know dropped paths', () => {
+    const expected = [...callNames, ...eventNames.map(listenerNameOf), 'pathsForFiles', 'mediaUrl'];
+    expect(Object.keys(bridge).sort()).toEqual(expected.sort());
+    for (const fn of Object.values(bridge)) expect(fn).toBeTypeOf('function');
     expect(bridge.pathsForFiles([])).toBeNull();
     expect(bridge.mediaUrl('thumb', 's1', 'i_2')).toBe(`${server.origin}/media/thumb/s1/i_2`);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidId, compactStamp, isValidId, makeDatasetId, randomSuffix } from './ids';
+import { isValidId } from '../../shared/ids';
+import { assertValidId, compactStamp, makeDatasetId, randomSuffix } from './ids';
 
 describe('dataset ids', () => {
   it('are short, time-prefixed and sortable by creation time', () => {

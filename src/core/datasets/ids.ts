@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-
-/** Ids name folders on disk, so only characters that are safe in every file system (and never `..` or `/`). */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-export function isValidId(id: string): boolean {
-  return SAFE_ID.test(id);
-}
+import { isValidId } from '../../shared/ids';
 
 /** Throws AppError('validation') for anything that could escape the datasets folder. */
 export function assertValidId(id: string, what = 'dataset'): void {
-  if (typeof id !== 'string' || !isValidId(id)) {
+  if (!isValidId(id)) {
     throw new AppError('validation', `Invalid ${what} id: only letters, digits, "-" and "_" are allowed.`);
   }
 }

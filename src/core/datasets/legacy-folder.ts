@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isValidId } from '../../shared/ids';
 import type { AppPaths } from '../ports';
-import { isValidId } from './ids';
 import { LOCK_NAME, withWriteLock } from './write-lock';
 
 /**

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type DatasetManifest, DatasetSettings, type ImageEntry, MANIFEST_VERSION } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
+import { isValidId } from '../../shared/ids';
 import { systemClock } from '../clock';
 import { syncDir } from '../fs';
 import type { AppPaths, Clock } from '../ports';
@@ -17,7 +18,7 @@ import {
   readDataset,
   resetJournal,
 } from './dataset-state';
-import { assertValidId, compactStamp, isValidId, makeDatasetId } from './ids';
+import { assertValidId, compactStamp, makeDatasetId } from './ids';
 import { appendJournal, ImagePatchSchema } from './journal';
 import { createKeyedQueue } from './keyed-queue';
 import { datasetLayout, JOURNAL_FILE, MANIFEST_FILE, THUMBS_DIR } from './layout';

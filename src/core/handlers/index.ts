@@ -25,7 +25,7 @@ export interface Backend {
   hasActiveRuns(): boolean;
   /** Cancels runs (captions already arrived stay saved), stops imports and exports, then closes the store. */
   shutdown(): Promise<void>;
-  /** Asks the page to save its drafts (menu command 'flush-drafts') and waits for its answer, at most the timeout. */
+  /** Asks the page to save its drafts (event `flushDrafts`) and waits for its answer, at most the timeout. */
   flushUi(): Promise<void>;
 }
 
@@ -79,7 +79,7 @@ function createUiFlush(deps: HandlerDeps) {
           resolve();
         };
         answered = finish;
-        deps.emit('menuCommand', { command: 'flush-drafts' });
+        deps.emit('flushDrafts', {});
       });
     },
     done(): void {

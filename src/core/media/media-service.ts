@@ -1,7 +1,8 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { type DatasetStore, isValidId } from '../datasets';
+import { isValidId } from '../../shared/ids';
+import type { DatasetStore } from '../datasets';
 import { writeFileAtomic } from '../fs';
 import { renderThumbnail, thumbnailPath } from '../images';
 import { createImageIndex, type ImageRef } from './image-index';

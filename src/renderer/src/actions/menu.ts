@@ -1,10 +1,8 @@
 import type { MenuCommand } from '../../../shared/contract';
-import { api } from '../api';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
-import { flushDrafts } from './captions';
 import { startExport } from './export';
 import { newDatasetFromFolder } from './sources';
 
@@ -25,10 +23,6 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'export':
       if (open) void startExport('zip');
       else toast('info', 'Open a dataset first, then export it.');
-      return;
-    case 'flush-drafts':
-      // Main is about to quit: save every typed caption, then say so (main waits a couple of seconds at most).
-      void flushDrafts().finally(() => void api.draftsFlushed());
       return;
     case 'caption-all':
       if (!open) toast('info', 'Open a dataset first, then caption it.');

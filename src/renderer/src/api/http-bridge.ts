@@ -1,6 +1,6 @@
 import type { Api, CallName, Envelope, EventName } from '../../../shared/contract';
 // Plain name lists, not contract.ts's values: those carry the zod schemas, which the page does not need.
-import { callNames, eventNames } from '../../../shared/contract-names';
+import { callNames, eventNames, listenerNameOf } from '../../../shared/contract-names';
 import {
   PREVIEW_API_PREFIX,
   PREVIEW_EVENTS_PATH,
@@ -63,7 +63,7 @@ export function createHttpBridge(baseUrl: string, token: string, opts: HttpBridg
 
   const events = createEventHub(`${origin}${PREVIEW_EVENTS_PATH}`, opts.EventSource ?? globalThis.EventSource);
   const subscriptions = Object.fromEntries(
-    eventNames.map((name) => [`on${name[0]?.toUpperCase()}${name.slice(1)}`, (l: Listener) => events.on(name, l)]),
+    eventNames.map((name) => [listenerNameOf(name), (l: Listener) => events.on(name, l)]),
   );
 
   return {

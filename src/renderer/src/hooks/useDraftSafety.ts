@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { flushDrafts, hasUnsavedEdits } from '../actions/captions';
+import { api } from '../api';
 import { backupDrafts } from '../lib/draft-backup';
 import { useDrafts } from '../stores/drafts';
 import { imageById, useWorkspace } from '../stores/workspace';
@@ -10,7 +11,9 @@ const IDLE_SAVE_MS = 1200;
 /**
  * Belt and braces for "a typed caption is never lost": besides saving on blur and navigation, drafts are saved
  * after a short pause in typing, and closing the page with unsaved drafts flushes them (and, in the browser
- * preview, asks first; in Electron the main process guards the close and a prompt here would block it).
+ * preview, asks first; in Electron the main process guards the close and a prompt here would block it). Before
+ * the app shuts down, main sends `flushDrafts`: every typed caption is saved, then main is told (it waits a couple
+ * of seconds at most).
  */
 export function useDraftSafety(): void {
   useEffect(() => {
@@ -39,7 +42,9 @@ export function useDraftSafety(): void {
       if (!window.captionStudio) e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
+    const stopFlushListener = api.onFlushDrafts(() => void flushDrafts().finally(() => void api.draftsFlushed()));
     return () => {
+      stopFlushListener();
       unsubscribe();
       window.clearTimeout(timer);
       window.removeEventListener('beforeunload', onBeforeUnload);

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../../shared/errors';
+import { type ErrorKind, isErrorKind } from '../../../shared/errors';
 
 /** What the UI knows about a failed call: the envelope's kind, plain message and optional details. */
 export interface UiErrorLike {
@@ -7,17 +7,6 @@ export interface UiErrorLike {
   details?: unknown;
 }
 
-const KINDS: ReadonlySet<string> = new Set([
-  'invalid-key',
-  'quota',
-  'validation',
-  'not-found',
-  'io',
-  'network',
-  'cancelled',
-  'internal',
-]);
-
 /**
  * Normalises anything a call can throw (the bridge's UiError, a plain Error, a string) into one shape, so every
  * screen can show the message and branch on the kind without guessing.
@@ -25,10 +14,10 @@ const KINDS: ReadonlySet<string> = new Set([
 export function toUiError(e: unknown): UiErrorLike {
   if (typeof e === 'object' && e !== null) {
     const o = e as { kind?: unknown; message?: unknown; details?: unknown };
-    if (typeof o.kind === 'string' && KINDS.has(o.kind) && typeof o.message === 'string') {
+    if (isErrorKind(o.kind) && typeof o.message === 'string') {
       return o.details === undefined
-        ? { kind: o.kind as ErrorKind, message: o.message }
-        : { kind: o.kind as ErrorKind, message: o.message, details: o.details };
+        ? { kind: o.kind, message: o.message }
+        : { kind: o.kind, message: o.message, details: o.details };
     }
     if (typeof o.message === 'string') return { kind: 'internal', message: o.message };
   }
