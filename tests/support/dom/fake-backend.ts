@@ -131,7 +131,12 @@ export class FakeBackend {
       this.unanswered.push(name);
       return failure('internal', `The test gave no answer for ${name}.`);
     }
-    return { ok: true, value: await route.answer(...(args as never[])) };
+    try {
+      return { ok: true, value: await route.answer(...(args as never[])) };
+    } catch (e) {
+      // An answer that throws stands for main failing unexpectedly; the real bridges never reject either.
+      return failure('internal', e instanceof Error ? e.message : String(e));
+    }
   }
 }
 
