@@ -83,6 +83,11 @@ export class FakeBackend {
     };
   }
 
+  /** Calls to `name` are answered at once again, with its answer (calls still waiting stay waiting). */
+  release(name: CallName): void {
+    this.route(name).mode = 'answer';
+  }
+
   /** The arguments of every call to `name`, in order. */
   callsTo<K extends CallName>(name: K): CallArgs<K>[] {
     return this.calls.filter((c) => c.name === name).map((c) => c.args as CallArgs<K>);
