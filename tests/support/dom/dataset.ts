@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react';
 import { userCaptionPatch } from '../../../src/core/handlers/image-handlers';
 import { useUi } from '../../../src/renderer/src/stores/ui';
 import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
@@ -6,22 +7,36 @@ import { backend } from './fake-backend';
 
 export const DATASET_ID = 'ds1';
 
+export interface OpenDataset {
+  /** Main's copy of the images: what setCaption wrote, what a run answered. */
+  saved: Map<string, ImageEntry>;
+  /** A run's caption for one image reaches the page, as main reports it (imageUpdated). */
+  captionArrives(imageId: string, caption: string): void;
+}
+
 /**
  * A dataset open in the workspace, as after "Open photos". The fake backend keeps main's copy of its images and
  * answers setCaption with main's own rule for a typed caption (folded to one line, trimmed, "edited").
  */
-export function openDataset(images: ImageEntry[], trigger = 'TOK'): { saved: Map<string, ImageEntry> } {
+export function openDataset(images: ImageEntry[], trigger = 'TOK'): OpenDataset {
   const saved = new Map(images.map((image) => [image.id, image]));
-  backend.answer('setCaption', (_datasetId, imageId, text) => {
+  const update = (imageId: string, patch: Partial<ImageEntry>) => {
     const image = saved.get(imageId);
     if (!image) throw new Error(`Image "${imageId}" is not in this dataset.`);
-    const next = { ...image, ...userCaptionPatch(text) };
+    const next = { ...image, ...patch };
     saved.set(imageId, next);
     return next;
-  });
+  };
+  backend.answer('setCaption', (_datasetId, imageId, text) => update(imageId, userCaptionPatch(text)));
   useWorkspace.getState().load(manifest(images, trigger));
   useUi.getState().setScreen('workspace');
-  return { saved };
+  return {
+    saved,
+    captionArrives(imageId, caption) {
+      const image = update(imageId, { caption, captionSource: 'model', status: 'captioned', error: null });
+      act(() => backend.emit('imageUpdated', { datasetId: DATASET_ID, image }));
+    },
+  };
 }
 
 function manifest(images: ImageEntry[], trigger: string): DatasetManifest {

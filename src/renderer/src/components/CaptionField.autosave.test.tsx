@@ -2,7 +2,7 @@
 import { act, screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DATASET_ID, openDataset } from '../../../../tests/support/dom/dataset';
+import { type OpenDataset, openDataset } from '../../../../tests/support/dom/dataset';
 import {
   captionField,
   editorTitle,
@@ -12,7 +12,6 @@ import {
 } from '../../../../tests/support/dom/editor';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { letTimePass, settle, startUser } from '../../../../tests/support/dom/user';
-import type { ImageEntry } from '../../../shared/dataset';
 import { makeImage } from '../lib/test-fixtures';
 
 /**
@@ -24,11 +23,11 @@ import { makeImage } from '../lib/test-fixtures';
 const CAPTION = 'photo of TOK a man';
 const PAUSE_MS = 1200;
 let user: UserEvent;
-let saved: Map<string, ImageEntry>;
+let dataset: OpenDataset;
 
 beforeEach(() => {
   user = startUser();
-  ({ saved } = openDataset([makeImage('a', { caption: CAPTION }), makeImage('b', { caption: null, status: 'new' })]));
+  dataset = openDataset([makeImage('a', { caption: CAPTION }), makeImage('b', { caption: null, status: 'new' })]);
   renderEditor();
 });
 
@@ -46,7 +45,7 @@ describe('caption autosave', () => {
     expect(saves()).toEqual([]);
     await letTimePass(1);
     expect(saves()).toEqual([['a', `${CAPTION} tall `]]);
-    expect(saved.get('a')?.caption).toBe(`${CAPTION} tall`);
+    expect(dataset.saved.get('a')?.caption).toBe(`${CAPTION} tall`);
     // The space before the next word survives the save: words are never glued together.
     expect(document.activeElement).toBe(captionField());
     expect(captionField().value).toBe(`${CAPTION} tall `);
@@ -89,7 +88,7 @@ describe('caption autosave', () => {
     expect(editorTitle()).toBe('b.jpg');
     // The click blurs the field (a save) and then moves on (a save of the same, not yet confirmed, draft).
     expect(new Set(saves().map(String))).toEqual(new Set([`a,${CAPTION} tall`]));
-    expect(saved.get('a')?.caption).toBe(`${CAPTION} tall`);
+    expect(dataset.saved.get('a')?.caption).toBe(`${CAPTION} tall`);
     await user.click(screen.getByRole('button', { name: 'Previous image (K)' }));
     expect(captionField().value).toBe(`${CAPTION} tall`);
   });
@@ -120,7 +119,7 @@ describe('caption autosave', () => {
     expect(second.args[2]).toBe(`${CAPTION} tall`);
     second.answer();
     await settle();
-    expect(saved.get('a')?.caption).toBe(`${CAPTION} tall`);
+    expect(dataset.saved.get('a')?.caption).toBe(`${CAPTION} tall`);
   });
 
   it('a pause that retries another image’s draft leaves the starter in the field being typed into', async () => {
@@ -150,7 +149,7 @@ describe('caption autosave', () => {
     await user.tab();
     await settle();
     expect(fieldMessage()).toBe('Valid caption');
-    expect(saved.get('a')?.caption).toBe(`${CAPTION} tall`);
+    expect(dataset.saved.get('a')?.caption).toBe(`${CAPTION} tall`);
   });
 });
 
@@ -172,14 +171,7 @@ describe('a field that was only visited', () => {
 
   it('shows a caption that arrives meanwhile, and leaving the field keeps it', async () => {
     const fromGemini = 'photo of TOK a dog on grass';
-    const image = saved.get('b');
-    if (!image) throw new Error('b is in the dataset');
-    act(() =>
-      backend.emit('imageUpdated', {
-        datasetId: DATASET_ID,
-        image: { ...image, caption: fromGemini, captionSource: 'model', status: 'captioned' },
-      }),
-    );
+    dataset.captionArrives('b', fromGemini);
     expect(captionField().value).toBe(fromGemini);
     expect(document.activeElement).toBe(captionField());
     await user.tab();
@@ -190,14 +182,7 @@ describe('a field that was only visited', () => {
 
   it('but words typed before a caption arrives are the user’s: kept, and saved over it', async () => {
     await user.keyboard('a dog');
-    const image = saved.get('b');
-    if (!image) throw new Error('b is in the dataset');
-    act(() =>
-      backend.emit('imageUpdated', {
-        datasetId: DATASET_ID,
-        image: { ...image, caption: 'photo of TOK a cat', captionSource: 'model', status: 'captioned' },
-      }),
-    );
+    dataset.captionArrives('b', 'photo of TOK a cat');
     expect(captionField().value).toBe('photo of TOK a dog');
     await user.tab();
     await settle();
