@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { Icon } from './Icon';
 
 interface DialogProps {
@@ -26,7 +26,9 @@ export function Dialog({ title, subtitle, onClose, children, footer, width = 520
   const busyRef = useRef(busy);
   busyRef.current = busy;
 
-  useEffect(() => {
+  // A layout effect, so the cleanup below runs while the dialog is still in the document: the browser gives focus
+  // back to what had it before only when a modal closes in place (removed first, it is no longer modal).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     if (!el.open) el.showModal();
@@ -41,6 +43,9 @@ export function Dialog({ title, subtitle, onClose, children, footer, width = 520
     // (close-watcher abuse rules). A busy dialog opens again; an idle one tells React it is gone, or every
     // shortcut would stay blocked behind a dialog nobody can see.
     const onClosed = () => {
+      // The close event comes a task after close(): one reaching an open dialog belongs to an earlier close (in
+      // development StrictMode runs this effect twice, closing and reopening at once), not to this opening.
+      if (el.open) return;
       if (busyRef.current) el.showModal();
       else closeRef.current();
     };
