@@ -103,7 +103,7 @@ export const calls = {
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
-type CallArgs<K extends CallName> = z.input<Calls[K]['args']>;
+export type CallArgs<K extends CallName> = z.input<Calls[K]['args']>;
 export type CallResult<K extends CallName> = Exclude<Calls[K]['result'], undefined>;
 
 /** What crosses the boundary for every call: a value or a typed error the UI can act on. */

@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings-handlers';
 import type { HandlerDeps, Handlers } from './types';
 
 export { dispatch } from './dispatch';
+export { userCaptionPatch } from './image-handlers';
 export type { Emit, HandlerDeps, Handlers } from './types';
 
 /** Everything the main process (or the browser preview) needs from the services, behind the typed contract. */

@@ -1,5 +1,5 @@
 import { act } from '@testing-library/react';
-import { userCaptionPatch } from '../../../src/core/handlers/image-handlers';
+import { userCaptionPatch } from '../../../src/core/handlers';
 import { useUi } from '../../../src/renderer/src/stores/ui';
 import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
 import { type DatasetManifest, type ImageEntry, MANIFEST_VERSION } from '../../../src/shared/dataset';

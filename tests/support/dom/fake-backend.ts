@@ -15,14 +15,14 @@ type Answer<K extends CallName> = (...args: CallArgs<K>) => CallResult<K> | Prom
 type Mode = 'answer' | 'fail' | 'hold';
 
 /** A call waiting for the test: answer it (with the call's answer) or fail it. */
-export interface HeldCall<K extends CallName> {
+interface HeldCall<K extends CallName> {
   readonly args: CallArgs<K>;
   answer(): void;
   fail(kind: ErrorKind, message: string): void;
 }
 
 /** The calls to one name that are waiting, oldest first. */
-export interface HeldCalls<K extends CallName> {
+interface HeldCalls<K extends CallName> {
   readonly waiting: number;
   /** Takes the oldest waiting call (throws when none waits: the page did not make the call the test expected). */
   next(): HeldCall<K>;
@@ -35,7 +35,7 @@ interface Route {
   held: HeldCall<CallName>[];
 }
 
-export class FakeBackend {
+class FakeBackend {
   /** Every call the page made, in order. */
   readonly calls: { name: CallName; args: unknown[] }[] = [];
   /** Calls made without an answer set by the test; the DOM test setup fails the test when any are left. */
