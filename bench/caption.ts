@@ -11,13 +11,7 @@
  *   --large  200 images at 120 RPM: the RPM limit becomes the bound (about 1 min 5 s).
  */
 import { parseArgs } from 'node:util';
-import {
-  captionOne,
-  createGeminiClient,
-  downscaleForGemini,
-  renderPrompt,
-  startCaptionRun,
-} from '../src/core/captioner';
+import { createGeminiProvider, prepareImage, renderPrompt, startCaptionRun } from '../src/core/captioner';
 import { FAKE_API_KEY, type FakeGeminiOptions, startFakeGemini } from '../tests/fake-gemini';
 import { generateJpegs, tempDir, testSettings } from '../tests/fake-gemini/test-kit';
 
@@ -71,11 +65,10 @@ try {
   const fake = await startFakeGemini(server);
   const t0 = performance.now();
   const summary = await startCaptionRun({
-    apiKey: FAKE_API_KEY,
+    provider: createGeminiProvider({ apiKey: FAKE_API_KEY, baseUrl: fake.url }),
     trigger: TRIGGER,
     settings,
     jobs,
-    baseUrl: fake.url,
     onOutcome: () => {},
   }).done;
   const engineMs = performance.now() - t0;
@@ -86,13 +79,14 @@ try {
 
   // The original strategy on a subset, same server settings, same per-image work (downscale + one request).
   const original = await startFakeGemini(server);
-  const client = createGeminiClient(FAKE_API_KEY, original.url);
+  const gemini = createGeminiProvider({ apiKey: FAKE_API_KEY, baseUrl: original.url });
   const prompt = renderPrompt(settings.prompt, TRIGGER);
   const t1 = performance.now();
   for (const [i, job] of jobs.slice(0, SUBSET).entries()) {
     if (i > 0) await new Promise((r) => setTimeout(r, ORIGINAL_PAUSE_MS));
-    const image = await downscaleForGemini(job.source, job.format, settings.downscale);
-    await captionOne(client, { model: settings.model, image, prompt, trigger: TRIGGER });
+    const image = await prepareImage(job.source, job.format, settings.downscale);
+    const smaller = () => Promise.resolve(image);
+    await gemini.caption({ model: settings.model, image, smaller, prompt, trigger: TRIGGER }, (send) => send());
   }
   const subsetMs = performance.now() - t1;
   await original.close();

@@ -125,6 +125,7 @@ async function makeDataset(dir: string, count: number): Promise<ImageEntry[]> {
       error: null,
       excluded: false,
       model: null,
+      provider: null,
     });
   }
   return images;

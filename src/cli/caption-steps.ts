@@ -2,8 +2,8 @@ import type { RunProgress, RunSummary } from '../core/captioner';
 import { stoppedRunSummary } from '../core/captioner';
 import type { DatasetStore } from '../core/datasets';
 import { exportZip } from '../core/exporter';
-import { createKeychainStore, resolveApiKey } from '../core/secrets';
-import { captionDataset, importIntoDataset } from '../core/workflow';
+import { createOsKeychain } from '../core/secrets';
+import { captionDataset, importIntoDataset, providerFor } from '../core/workflow';
 import type { DatasetManifest } from '../shared/dataset';
 import { isAppError } from '../shared/errors';
 import type { ProgressReporter } from './progress';
@@ -52,15 +52,16 @@ export interface CaptionStepResult {
 const FATAL_STATUSES: ReadonlySet<string> = new Set(['invalid-key', 'model-not-found', 'quota-exhausted']);
 
 export async function captionStep(c: StepContext, jobs: number, recaption: boolean): Promise<CaptionStepResult> {
-  const key = await resolveApiKey(createKeychainStore());
-  if (!key) {
+  const { settings } = await c.store.load(c.datasetId);
+  const setup = await providerFor(settings, createOsKeychain(), process.env);
+  if (!setup) {
     const error = 'No Gemini API key: set GEMINI_API_KEY, or store one with `npm run cli -- key set`.';
     return { run: null, error, fatal: true };
   }
   let last: RunProgress | null = null;
   const startedAt = Date.now();
   const handle = await captionDataset(c.store, c.datasetId, {
-    apiKey: key.key,
+    ...setup,
     recaption,
     signal: c.signal,
     onProgress: (p) => {

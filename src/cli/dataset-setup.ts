@@ -3,8 +3,12 @@ import { basename, resolve } from 'node:path';
 import type { DatasetStore } from '../core/datasets';
 import { defaultSettings } from '../core/workflow';
 import type { DatasetManifest, DatasetSettings } from '../shared/dataset';
+import { AppError } from '../shared/errors';
+import { withProvider } from '../shared/provider-settings';
 
 export interface SettingsFlags {
+  provider?: 'gemini' | 'openai';
+  baseUrl?: string;
   model?: string;
   fallback?: string;
   concurrency?: number;
@@ -15,7 +19,20 @@ export interface SettingsFlags {
 
 /** Flags given on this run override the dataset's settings; flags left out keep what the dataset had. */
 async function settingsFromFlags(base: DatasetSettings, flags: SettingsFlags): Promise<DatasetSettings> {
-  const next = { ...base };
+  const provider = flags.provider ?? (flags.baseUrl ? 'openai' : base.provider);
+  const next = { ...withProvider(base, provider, flags.baseUrl ?? base.baseUrl) };
+  if (next.provider === 'openai' && !next.baseUrl) {
+    throw new AppError(
+      'validation',
+      '--provider openai needs --base-url (for example http://127.0.0.1:11434/v1 for Ollama).',
+    );
+  }
+  if (next.provider !== base.provider && !flags.model && next.provider === 'openai') {
+    throw new AppError(
+      'validation',
+      "--provider openai needs --model: one of the server's models (its /v1/models list).",
+    );
+  }
   if (flags.model) next.model = flags.model;
   if (flags.fallback !== undefined)
     next.fallbackModels = flags.fallback

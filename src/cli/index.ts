@@ -2,7 +2,7 @@
 // The `caption-studio` command line: the same services as the desktop app, for power users, scripts and our own
 // acceptance tests. Run it with `npm run cli -- <command> ...`.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { MODELS } from '../shared/models';
+import { GEMINI_MODELS } from '../shared/models';
 import { runCaptionCommand } from './caption-command';
 import { runKeyCommand } from './key-command';
 
@@ -31,24 +31,39 @@ program
   .requiredOption('-t, --trigger <word>', 'trigger word written into every caption (3-50 letters, digits, _)')
   .option('-o, --out <file.zip>', 'where to write the ZIP (default: ./<trigger>_training.zip)')
   .addOption(
-    new Option('-m, --model <id>', `Gemini model (${MODELS.map((m) => m.id).join(', ')} or any model id)`).default(
-      undefined,
-      "gemini-2.5-flash, or the dataset's",
-    ),
+    new Option('--provider <name>', 'who captions: Gemini, or a server speaking the OpenAI chat-completions API')
+      .choices(['gemini', 'openai'])
+      .default(undefined, "gemini, or the dataset's"),
+  )
+  .option(
+    '--base-url <url>',
+    'the OpenAI-compatible server (with --provider openai): Ollama http://127.0.0.1:11434/v1, LM Studio ' +
+      'http://127.0.0.1:1234/v1, OpenRouter https://openrouter.ai/api/v1; its key from OPENAI_API_KEY if it needs one',
+  )
+  .addOption(
+    new Option(
+      '-m, --model <id>',
+      `model id: a Gemini model (${GEMINI_MODELS.map((m) => m.id).join(', ')}, ...) or one of the server's`,
+    ).default(undefined, "gemini-2.5-flash, or the dataset's"),
   )
   .option(
     '--fallback <ids>',
-    'comma-separated models to fall back to when the model keeps failing (default gemini-2.5-flash-lite; "" for none)',
+    'comma-separated models to move to when a model keeps failing or its daily quota is used up ' +
+      '(default gemini-2.5-flash-lite,gemma-3-27b-it; "" for none)',
   )
-  .option('-c, --concurrency <n>', 'images captioned at the same time (default 4)', positiveInt('--concurrency', 64))
+  .option(
+    '-c, --concurrency <n>',
+    'images captioned at the same time (default 4; 2 on a local server)',
+    positiveInt('--concurrency', 64),
+  )
   .option(
     '-r, --rpm <n>',
-    'requests per minute per model (free tier: about 10; paid tier 1: 1000)',
+    'requests per minute per model (free Gemini key: about 10; paid tier 1: 1000; a local server has no limit)',
     positiveInt('--rpm', 100_000),
   )
   .option(
     '--downscale <px>',
-    'long side of the copy sent to Gemini, 256-4096 (default 1536)',
+    'long side of the copy sent to the model, 256-4096 (default 1536)',
     positiveInt('--downscale', 4096),
   )
   .option('--prompt-file <file>', 'text file with the prompt template ({trigger} is replaced)')
@@ -56,7 +71,8 @@ program
   .option('--json', 'print one JSON object with the result on stdout (progress goes to stderr)', false)
   .addHelpText(
     'after',
-    '\nAPI key: GEMINI_API_KEY or GOOGLE_API_KEY, else the OS keychain (store it with `caption-studio key set`).\n' +
+    '\nAPI key: GEMINI_API_KEY or GOOGLE_API_KEY, else the OS keychain (store it with `caption-studio key set`);\n' +
+      'an OpenAI-compatible server gets OPENAI_API_KEY, else the key the app stored for its address, else none.\n' +
       'Datasets live in the app data folder (CAPTION_STUDIO_DATA_DIR overrides it).\n' +
       'Exit codes: 0 ZIP written; 1 some images have no caption or the export was refused (no ZIP); 2 usage\n' +
       'error; 3 key, quota, lost connection or disk problem; 130 stopped with Ctrl+C. Finished captions are always kept.',

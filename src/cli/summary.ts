@@ -19,6 +19,9 @@ export interface CliResult {
     excluded: boolean;
     caption?: string;
     error?: string;
+    /** The model that wrote the caption, and the provider it was reached through (null for typed or imported). */
+    model: string | null;
+    provider: 'gemini' | 'openai' | null;
   }>;
   skipped: SkippedFile[];
   warnings: string[];
@@ -41,6 +44,8 @@ export function buildResult(
       excluded: i.excluded,
       ...(i.caption !== null ? { caption: i.caption } : {}),
       ...(i.error !== null ? { error: i.error } : {}),
+      model: i.captionSource === 'model' ? i.model : null,
+      provider: i.captionSource === 'model' ? (i.provider ?? (i.model ? 'gemini' : null)) : null,
     })),
     skipped: manifest.skipped,
   };

@@ -21,6 +21,14 @@ export interface Logger {
   error(message: string, detail?: unknown): void;
 }
 
+/**
+ * The OS keychain (or a stand-in), one secret per account: the Gemini key, each OpenAI-compatible server's key.
+ * Accounts are named by `core/secrets` and `shared/servers`.
+ */
+export interface Keychain {
+  entry(account: string): KeyStore;
+}
+
 /** Wall-clock and timers, injectable so retry timing and rate limits can be tested without real waits. */
 export interface Clock {
   now(): number;

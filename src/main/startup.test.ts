@@ -29,7 +29,7 @@ vi.mock('../core/handlers', async (importOriginal) => ({
 }));
 // No disk and no keychain: this test is about the order of the wiring.
 vi.mock('../core/datasets', () => ({ createDatasetStore: () => ({}) }));
-vi.mock('../core/secrets', () => ({ createKeychainStore: () => ({}) }));
+vi.mock('../core/secrets', () => ({ createOsKeychain: () => ({}) }));
 
 beforeEach(() => {
   resetElectronMock();

@@ -3,7 +3,7 @@ import { app, type BrowserWindow, dialog } from 'electron';
 import { createDatasetStore } from '../core/datasets';
 import { type Backend, createBackend } from '../core/handlers';
 import type { AppPaths, Logger } from '../core/ports';
-import { createKeychainStore } from '../core/secrets';
+import { createOsKeychain } from '../core/secrets';
 import { APP_ENTRY_URL } from '../shared/app-urls';
 import { installAboutPanel, showAboutDialog } from './about';
 import { openAppStore } from './adapters/app-store';
@@ -68,7 +68,7 @@ export function startApp(ctx: StartupContext): RunningApp {
   if (scripted) log.warn('Dialogs are scripted by CAPTION_STUDIO_TEST_DIALOG_PATHS (test run).');
   const running = createBackend({
     store: createDatasetStore(ctx.paths),
-    keyStore: createKeychainStore(),
+    keychain: createOsKeychain(),
     dialogs: scripted ?? createElectronDialogs(getWindow),
     shell,
     settings: appStore.settings,

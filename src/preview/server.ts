@@ -6,8 +6,8 @@ import { appPaths } from '../core/app-paths';
 import { createDatasetStore } from '../core/datasets';
 import { type Backend, createBackend, dispatch } from '../core/handlers';
 import { createLogger } from '../core/log';
-import type { KeyStore } from '../core/ports';
-import { createKeychainStore, createMemoryKeyStore } from '../core/secrets';
+import type { Keychain } from '../core/ports';
+import { createMemoryKeychain, createOsKeychain } from '../core/secrets';
 import { parseMediaPath } from '../shared/app-urls';
 import { PREVIEW_API_PREFIX, PREVIEW_EVENTS_PATH, PREVIEW_MEDIA_PREFIX } from '../shared/preview-protocol';
 import { checkToken, isAllowedHost, isLoopbackAddress, type Proof, tokenCookie } from './auth';
@@ -27,7 +27,7 @@ export interface PreviewServerOptions {
   /** CAPTION_STUDIO_DATA_DIR, PREVIEW_MEMORY_KEYSTORE, GEMINI_API_KEY, GOOGLE_GEMINI_BASE_URL (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** Overrides the keychain / PREVIEW_MEMORY_KEYSTORE choice. */
-  keyStore?: KeyStore;
+  keychain?: Keychain;
   /** Fixed token (tests); a fresh random one by default. */
   token?: string;
   log?: (line: string) => void;
@@ -61,10 +61,9 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
   const paths = appPaths(env);
   const settings = createSettingsFile(join(paths.dataDir, 'preview-settings.json'));
   const events = createEventStream();
-  const keyStore =
-    opts.keyStore ?? (env.PREVIEW_MEMORY_KEYSTORE === '1' ? createMemoryKeyStore() : createKeychainStore());
+  const keychain = opts.keychain ?? (env.PREVIEW_MEMORY_KEYSTORE === '1' ? createMemoryKeychain() : createOsKeychain());
   const backend = createBackend({
-    ...{ store: createDatasetStore(paths), keyStore, settings, emit: events.emit, env, log: errorLog },
+    ...{ store: createDatasetStore(paths), keychain, settings, emit: events.emit, env, log: errorLog },
     ...{ dialogs: previewDialogs(), shell: previewShell(log) },
   });
 

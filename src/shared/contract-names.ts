@@ -35,6 +35,10 @@ const CALL_NAMES = [
   'setKey',
   'testKey',
   'removeKey',
+  'listModels',
+  'serverKeyStatus',
+  'setServerKey',
+  'removeServerKey',
   'draftsFlushed',
 ] as const;
 

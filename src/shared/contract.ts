@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ChainPlan } from './chain-plan';
 import type { ListedCallName, ListedEventName } from './contract-names';
-import { type DatasetManifest, DatasetSettings, type ImageEntry, type SkippedFile } from './dataset';
+import { type DatasetManifest, DatasetSettings, type ImageEntry, type ProviderName, type SkippedFile } from './dataset';
 import type { ErrorEnvelope } from './errors';
 import { ID_PATTERN } from './ids';
 import type { DatasetSummary, ExportProgress, ExportReport, ImportProgress, RunProgress, RunSummary } from './progress';
@@ -37,6 +38,25 @@ export type RunRequest = z.input<typeof RunRequest>;
 export const SettingsPatch = DatasetSettings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** Where to list models: Gemini (with the stored key), or an OpenAI-compatible server at `baseUrl`. */
+export const ModelTarget = z.object({ provider: z.enum(['gemini', 'openai']), baseUrl: Url.nullable().default(null) });
+export type ModelTarget = z.output<typeof ModelTarget>;
+
+/** A model the user can pick, with what Caption Studio knows of it (prices and quotas from the catalogue). */
+export interface ListedModel {
+  id: string;
+  label: string;
+  /** False when the server says the model takes no images; null when it does not say. */
+  vision: boolean | null;
+  /** USD per 1,000 typical captions; null when the price is not known. */
+  costPerThousand: number | null;
+  /** The same through the Batch API (Gemini only). */
+  batchCostPerThousand: number | null;
+  freeRequestsPerDay: number | null;
+  /** In Caption Studio's catalogue (settings tuned for it), rather than given safe defaults. */
+  known: boolean;
+}
+
 export interface KeyStatus {
   present: boolean;
   source: 'environment' | 'keychain' | null;
@@ -52,10 +72,22 @@ export interface ImportReport {
 
 export interface RunEstimate {
   images: number;
+  provider: ProviderName;
+  /** The first model of the chain (where new work goes). */
   model: string;
-  costUsd: number;
+  /** The models in order: the first, then the fallbacks. */
+  chain: string[];
+  /**
+   * On a paid key, everything on the first model; null when its price is not known (a remote OpenAI-compatible
+   * server). A free Gemini key is not billed.
+   */
+  costUsd: number | null;
+  /** The same run through the Batch API (half price; Gemini only, else null). */
+  batchCostUsd: number | null;
   /** Lower bound from the requests-per-minute limit and typical latency. */
   seconds: number;
+  /** Gemini only: how the images spread over the chain on a free key, by the known daily quotas. */
+  freeKeyPlan: ChainPlan | null;
 }
 
 export const calls = {
@@ -97,6 +129,13 @@ export const calls = {
   setKey: call<KeyStatus>()(z.tuple([z.string().trim().min(1).max(200)])),
   testKey: call<KeyStatus>()(z.tuple([])),
   removeKey: call<KeyStatus>()(z.tuple([])),
+  /** The models Gemini (for the stored key) or an OpenAI-compatible server offers; no tokens spent. */
+  listModels: call<ListedModel[]>()(z.tuple([ModelTarget])),
+  /** The key stored for an OpenAI-compatible server (OPENAI_API_KEY in the environment wins). */
+  serverKeyStatus: call<KeyStatus>()(z.tuple([Url])),
+  /** Tests the key against the server (its model list), then stores it in the keychain for that address. */
+  setServerKey: call<KeyStatus>()(z.tuple([Url, z.string().trim().min(1).max(500)])),
+  removeServerKey: call<KeyStatus>()(z.tuple([Url])),
   /** The page's answer to `flushDrafts`: every typed caption is saved (main waits for it before quitting). */
   draftsFlushed: call<void>()(z.tuple([])),
 } as const;

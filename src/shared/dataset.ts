@@ -7,6 +7,30 @@ import { z } from 'zod';
 
 export const MANIFEST_VERSION = 1 as const;
 
+const Provider = z.enum(['gemini', 'openai']);
+export type ProviderName = z.infer<typeof Provider>;
+
+/**
+ * A submitted Gemini batch job, saved the moment it exists, so closing the app or the CLI loses nothing: the next
+ * open polls the same job and never submits twice. Cleared when its results are applied (or it is cancelled).
+ */
+const BatchState = z.enum(['uploading', 'queued', 'running', 'succeeded', 'failed', 'cancelled', 'expired']);
+
+const BatchJobRecord = z.object({
+  /** The job's resource name, e.g. `batches/abc123`. */
+  /** Null while the inputs are still uploading (the job does not exist yet). */
+  name: z.string().min(1).max(500).nullable(),
+  model: z.string().min(1).max(200),
+  state: BatchState,
+  /** Image ids in the job, in request order (results are matched by key, this is for counts and cleanup). */
+  imageIds: z.array(z.string()),
+  /** Files uploaded for the job (the JSONL and/or images), deleted when the job ends. */
+  uploadedFiles: z.array(z.string()),
+  submittedAt: z.string(),
+  /** When the state was last read from the server. */
+  checkedAt: z.string().nullable(),
+});
+
 /** Formats the importer accepts. jpeg/png/webp ship as they are; the rest are converted at export. */
 export const ImageFormat = z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']);
 export type ImageFormat = z.infer<typeof ImageFormat>;
@@ -48,6 +72,8 @@ export const ImageEntry = z.object({
   excluded: z.boolean(),
   /** Model that wrote the current caption, when it came from a model. */
   model: z.string().nullable(),
+  /** The provider that model was reached through (absent in datasets written before there was a choice). */
+  provider: Provider.nullable().default(null),
 });
 export type ImageEntry = z.infer<typeof ImageEntry>;
 
@@ -71,14 +97,18 @@ export const SkippedFile = z.object({
 export type SkippedFile = z.infer<typeof SkippedFile>;
 
 export const DatasetSettings = z.object({
+  /** Who captions: Gemini, or a server speaking the OpenAI chat-completions protocol (local or remote). */
+  provider: Provider.default('gemini'),
+  /** The OpenAI-compatible server, e.g. `http://127.0.0.1:11434/v1` (Ollama); null for Gemini. */
+  baseUrl: z.string().url().max(2048).nullable().default(null),
   model: z.string().min(1).max(200),
   /** Models tried in order when `model` keeps failing. */
   fallbackModels: z.array(z.string().min(1).max(200)).max(10),
   /** Prompt template; `{trigger}` is replaced by the trigger word. */
   prompt: z.string().min(1).max(10_000),
   concurrency: z.number().int().min(1).max(64),
-  /** Requests per minute per model. */
-  rpm: z.number().int().min(1).max(100_000),
+  /** Requests per minute per model; null: no limit (local servers). */
+  rpm: z.number().int().min(1).max(100_000).nullable(),
   /** Long side in px of the copy sent to Gemini. */
   downscale: z.number().int().min(256).max(4096),
 });
@@ -96,5 +126,7 @@ export const DatasetManifest = z.object({
   settings: DatasetSettings,
   images: z.array(ImageEntry),
   skipped: z.array(SkippedFile),
+  /** A Gemini batch job submitted for this dataset and not finished yet: polled again when the dataset opens. */
+  batch: BatchJobRecord.nullable().default(null),
 });
 export type DatasetManifest = z.infer<typeof DatasetManifest>;

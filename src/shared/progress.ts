@@ -34,13 +34,22 @@ export interface RunProgress {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** False when a model without a known price answered: `costUsd` then counts only the priced ones. */
+  costKnown: boolean;
   paused: boolean;
   /** The model new requests go to. */
   model: string;
   lastImage?: { id: string; state: ImageRunState };
 }
 
-export type RunStatus = 'completed' | 'cancelled' | 'quota-exhausted' | 'invalid-key' | 'model-not-found';
+export type RunStatus =
+  | 'completed'
+  | 'cancelled'
+  | 'quota-exhausted'
+  | 'invalid-key'
+  | 'model-not-found'
+  /** The model cannot see images (an OpenAI-compatible server's text-only model). */
+  | 'no-vision';
 
 export interface RunSummary {
   status: RunStatus;
@@ -53,7 +62,10 @@ export interface RunSummary {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  costKnown: boolean;
   elapsedMs: number;
+  /** When every model of the chain ran out of daily quota: when it resets (midnight Pacific), as an ISO time. */
+  quotaResetsAt?: string;
 }
 
 export interface ExportProgress {

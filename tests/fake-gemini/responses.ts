@@ -128,7 +128,12 @@ export function modelResource(model: string) {
     description: `Fake ${model} for tests`,
     inputTokenLimit: 1_048_576,
     outputTokenLimit: 65_536,
-    supportedGenerationMethods: ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
+    // As the real list: embedding models only embed; Gemma generates but has no batch or caching.
+    supportedGenerationMethods: /embedding/u.test(model)
+      ? ['embedContent', 'countTokens']
+      : model.startsWith('gemma-')
+        ? ['generateContent', 'countTokens']
+        : ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
     temperature: 1,
     topP: 0.95,
     topK: 64,

@@ -16,6 +16,8 @@ import { answer, modelResource, promptBlock, safetyBlock, thinkingTokensFor } fr
 export const FAKE_API_KEY = 'AIzaFakeKeyForCaptionStudioTests0123456';
 
 const FAKE_MODELS: readonly string[] = [
+  'gemma-3-27b-it',
+  'text-embedding-004',
   'gemini-2.5-flash',
   'gemini-2.5-flash-lite',
   'gemini-2.5-pro',

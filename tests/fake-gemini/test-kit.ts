@@ -13,6 +13,8 @@ export const FIXTURES = FIXTURES_DIR;
 
 export function testSettings(patch: Partial<DatasetSettings> = {}): DatasetSettings {
   return {
+    provider: 'gemini',
+    baseUrl: null,
     model: 'gemini-2.5-flash',
     fallbackModels: ['gemini-2.5-flash-lite'],
     prompt: DEFAULT_PROMPT,

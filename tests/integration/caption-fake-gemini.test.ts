@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { ApiError, GoogleGenAI } from '@google/genai';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkApiKey, classifyError } from '../../src/core/captioner';
+import { classifyGeminiError as classifyError, createGeminiProvider } from '../../src/core/captioner';
 import { normaliseCaption } from '../../src/shared/normalise';
 import { describeImage, FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { answerFor } from '../fake-gemini/captions';
@@ -161,8 +161,9 @@ describe('pointing the app at the fake', () => {
     const before = process.env.GOOGLE_GEMINI_BASE_URL;
     process.env.GOOGLE_GEMINI_BASE_URL = fake.url;
     try {
-      await checkApiKey(FAKE_API_KEY, 'gemini-2.5-flash');
-      await expect(checkApiKey('wrong-key-000', 'gemini-2.5-flash')).rejects.toMatchObject({ kind: 'invalid-key' });
+      const check = (apiKey: string) => createGeminiProvider({ apiKey }).check('gemini-2.5-flash');
+      await check(FAKE_API_KEY);
+      await expect(check('wrong-key-000')).rejects.toMatchObject({ kind: 'invalid-key' });
     } finally {
       if (before === undefined) delete process.env.GOOGLE_GEMINI_BASE_URL;
       else process.env.GOOGLE_GEMINI_BASE_URL = before;

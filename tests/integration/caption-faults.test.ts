@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaptionOutcome } from '../../src/core/captioner';
-import { downscaleForGemini } from '../../src/core/captioner';
+import { prepareImage } from '../../src/core/captioner';
 import { describeImage, type Fault, type FaultRequest } from '../fake-gemini';
 import { fastClock, generateJpegs, groupBy, sha256, testSettings } from '../fake-gemini/test-kit';
 import { setupFakeGeminiRun } from '../support/fake-gemini-run';
@@ -74,7 +74,7 @@ describe('fault injection', () => {
 
     // And the captions are right for the bytes sent.
     for (const job of ctx.jobs) {
-      const sent = await downscaleForGemini(job.source, job.format, 256);
+      const sent = await prepareImage(job.source, job.format, 256);
       const o = outcomes.find((x) => x.id === job.id);
       expect(o?.status === 'captioned' && o.caption).toBe(`photo of my_cat ${describeImage(sha256(sent.data))}`);
     }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RunOptions } from '../../src/core/captioner';
 import type { Fault } from '../fake-gemini';
 import { fastClock, generateJpegs, groupBy, testSettings } from '../fake-gemini/test-kit';
 import { setupFakeGeminiRun } from '../support/fake-gemini-run';
@@ -11,7 +10,7 @@ const ctx = setupFakeGeminiRun({
   defaults: () => ({ settings: testSettings({ concurrency: 1 }) }),
 });
 
-function run(extra: Partial<RunOptions> = {}) {
+function run(extra: Parameters<typeof ctx.start>[0] = {}) {
   const { run: handle, outcomes } = ctx.start(extra);
   return { outcomes, done: handle.done };
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { downscaleForGemini } from '../../src/core/captioner';
+import { prepareImage } from '../../src/core/captioner';
 import { captionError } from '../../src/shared/caption';
 import type { ImageFormat } from '../../src/shared/dataset';
 import { describeImage } from '../fake-gemini';
@@ -55,7 +55,7 @@ describe('caption run against the fake Gemini (real @google/genai client)', () =
 
     // Each caption is exactly the fake's description of the bytes we sent, prefixed in code.
     for (const job of jobs) {
-      const sent = await downscaleForGemini(job.source, job.format, 512);
+      const sent = await prepareImage(job.source, job.format, 512);
       const outcome = outcomes.find((o) => o.id === job.id);
       expect(outcome?.status).toBe('captioned');
       if (outcome?.status !== 'captioned') continue;
@@ -67,7 +67,7 @@ describe('caption run against the fake Gemini (real @google/genai client)', () =
     // The EXIF-6 photo arrives upright: stored 400x600 with orientation 6 is 600x400 upright, so 512x341.
     const meta = await sharp(`${FIXTURES}/studio/rotated-exif6.jpg`).metadata();
     expect([meta.width, meta.height, meta.orientation]).toEqual([400, 600, 6]);
-    const rotated = await downscaleForGemini(jobs[0]?.source ?? '', 'jpeg', 512);
+    const rotated = await prepareImage(jobs[0]?.source ?? '', 'jpeg', 512);
     const req = generate.find((r) => r.imageKey === sha256(rotated.data));
     expect(req?.image).toMatchObject({ width: 512, height: 341 });
 

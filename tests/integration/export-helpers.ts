@@ -103,6 +103,7 @@ async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promis
         error: null,
         excluded: false,
         model: 'gemini-2.5-flash',
+        provider: 'gemini',
       };
     }),
   );

@@ -3,7 +3,7 @@ import { createDatasetStore } from '../../src/core/datasets';
 import type { Emit } from '../../src/core/handlers';
 import { type Backend, createBackend, dispatch } from '../../src/core/handlers';
 import type { DesktopShell, Dialogs, KeyStore, SettingsStore } from '../../src/core/ports';
-import { createMemoryKeyStore } from '../../src/core/secrets';
+import { createMemoryKeychain, GEMINI_KEY_ACCOUNT } from '../../src/core/secrets';
 import { defaultSettings } from '../../src/core/workflow';
 import type { Envelope, EventName, Events } from '../../src/shared/contract';
 import type { DatasetSettings } from '../../src/shared/dataset';
@@ -64,10 +64,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     chooseFiles: async () => null,
     chooseSavePath: async () => opts.savePath ?? null,
   };
-  const keyStore = createMemoryKeyStore(opts.key ?? null);
+  const keychain = createMemoryKeychain(opts.key ?? null);
+  const keyStore = keychain.entry(GEMINI_KEY_ACCOUNT);
   const store = createDatasetStore({ dataDir: join(root, 'data') });
   const backend = createBackend({
-    ...{ store, keyStore, dialogs, shell, settings, emit, env: opts.env ?? {} },
+    ...{ store, keychain, dialogs, shell, settings, emit, env: opts.env ?? {} },
     ...(opts.uiFlushTimeoutMs ? { uiFlushTimeoutMs: opts.uiFlushTimeoutMs } : {}),
   });
   return {

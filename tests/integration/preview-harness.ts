@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { createMemoryKeyStore } from '../../src/core/secrets';
+import { createMemoryKeychain } from '../../src/core/secrets';
 import { type PreviewServer, startPreviewServer } from '../../src/preview/server';
 import type { EventSourceFactory } from '../../src/renderer/src/api/http-bridge';
 import { tempDir } from '../support/fixtures';
@@ -25,7 +25,7 @@ export async function startTestPreview(env: NodeJS.ProcessEnv = {}): Promise<{
   const server = await startPreviewServer({
     rendererDir,
     env: { CAPTION_STUDIO_DATA_DIR: join(root, 'data'), ...env },
-    keyStore: createMemoryKeyStore(),
+    keychain: createMemoryKeychain(),
     log: (line) => logs.push(line),
   });
   return { root, server, logs };

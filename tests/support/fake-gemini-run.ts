@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   type CaptionOutcome,
   type CaptionRun,
+  createGeminiProvider,
   type RunOptions,
   type RunProgress,
   type RunSummary,
@@ -24,11 +25,14 @@ import { tempDir, testSettings } from '../fake-gemini/test-kit';
 
 type Jobs = RunOptions['jobs'];
 
+/** Run options, plus the Gemini key and server the run's provider uses (default: the fake key, this test's fake). */
+type StartOptions = Partial<RunOptions> & { apiKey?: string; baseUrl?: string };
+
 export interface FakeGeminiRunSetup {
   /** Writes or copies the file's images into `dir` (once per file) and returns them as caption jobs. */
   jobs: (dir: string) => Promise<Jobs>;
   /** Run options of this file, over the common ones; called per run, so a fresh `fastClock()` each time. */
-  defaults?: () => Partial<RunOptions>;
+  defaults?: () => StartOptions;
   /** One server for the whole file, started before its tests. Without it each test calls `startFake`. */
   sharedFake?: FakeGeminiOptions;
 }
@@ -58,9 +62,9 @@ export interface FakeGeminiRun {
    * Starts a run of the file's jobs against the current server: the fake key, trigger `my_cat`, `testSettings()`,
    * then `defaults()`, then `extra`.
    */
-  start(extra?: Partial<RunOptions>): StartedRun;
+  start(extra?: StartOptions): StartedRun;
   /** `start`, awaited to the summary. */
-  captionAll(extra?: Partial<RunOptions>): Promise<FinishedRun>;
+  captionAll(extra?: StartOptions): Promise<FinishedRun>;
 }
 
 export function setupFakeGeminiRun(setup: FakeGeminiRunSetup): FakeGeminiRun {
@@ -101,18 +105,18 @@ export function setupFakeGeminiRun(setup: FakeGeminiRunSetup): FakeGeminiRun {
     start(extra = {}) {
       const outcomes: CaptionOutcome[] = [];
       const events: RunProgress[] = [];
+      const { apiKey = FAKE_API_KEY, baseUrl = ctx.fake.url, ...options } = { ...setup.defaults?.(), ...extra };
       const run = startCaptionRun({
-        apiKey: FAKE_API_KEY,
+        provider: createGeminiProvider({ apiKey, baseUrl }),
+        secret: apiKey,
         trigger: 'my_cat',
         settings: testSettings(),
         jobs: ctx.jobs,
-        baseUrl: ctx.fake.url,
         onOutcome: (o) => {
           outcomes.push(o);
         },
         onProgress: (p) => events.push(p),
-        ...setup.defaults?.(),
-        ...extra,
+        ...options,
       });
       return { run, outcomes, events };
     },

@@ -1,9 +1,8 @@
+import { nextPacificMidnight } from '../../shared/quota-reset';
 import { backoffDelay } from './backoff';
-import { type CaptionResult, captionOne } from './caption-one';
-import { classifyError, type GeminiFailure } from './classify';
-import { downscaleForGemini, type PreparedImage } from './downscale';
-import { modelNotFoundMessage } from './key-check';
 import { type ModelLane, NotSent } from './lane';
+import { type PreparedImage, prepareImage, smallerSide } from './prepare-image';
+import type { CaptionFailure, CaptionResult } from './provider';
 import type { CaptionJob, CaptionOutcome, RunContext } from './run-context';
 
 /**
@@ -14,11 +13,17 @@ import type { CaptionJob, CaptionOutcome, RunContext } from './run-context';
 export async function captionImage(ctx: RunContext, job: CaptionJob): Promise<CaptionOutcome | null> {
   let image: PreparedImage;
   try {
-    image = await downscaleForGemini(job.source, job.format, ctx.settings.downscale);
+    image = await prepareImage(job.source, job.format, ctx.settings.downscale);
   } catch (err) {
     if (ctx.stopSignal.aborted) return null;
-    return failed(job, null, `Could not read the image to send it to Gemini: ${(err as Error).message ?? String(err)}`);
+    const why = (err as Error).message ?? String(err);
+    return failed(job, null, `Could not read the image to send it to ${ctx.provider.label}: ${why}`);
   }
+  let smaller: Promise<PreparedImage> | null = null;
+  const smallerImage = () => {
+    smaller ??= prepareImage(job.source, job.format, smallerSide(ctx.settings.downscale));
+    return smaller;
+  };
   // Attempt budgets are per model: an image that moves to a fallback model starts afresh there.
   let model: string | null = null;
   let failures = 0;
@@ -33,15 +38,17 @@ export async function captionImage(ctx: RunContext, job: CaptionJob): Promise<Ca
     }
     let result: CaptionResult;
     try {
-      result = await captionOne(
-        ctx.client,
-        { model: lane.model, image, prompt: ctx.prompt, trigger: ctx.trigger, signal: ctx.cancelSignal },
+      result = await ctx.provider.caption(
+        {
+          ...{ model: lane.model, image, smaller: smallerImage },
+          ...{ prompt: ctx.prompt, trigger: ctx.trigger, signal: ctx.cancelSignal },
+        },
         lane.schedule,
       );
     } catch (err) {
       // Never sent (lane retired, run stopping) or cancelled in flight: nothing to count, the loop re-checks.
       if (err instanceof NotSent || ctx.cancelSignal.aborted) continue;
-      const f = classifyError(err);
+      const f = ctx.provider.classify(err);
       if (f.kind === 'rate-limit' && ++rateLimitWaits <= ctx.retry.maxRateLimitWaits) {
         // The whole model waits, not just this image: the other requests would hit the same quota.
         lane.coolDown(backoffDelay(rateLimitWaits, f.retryAfterMs, ctx.random, ctx.retry.backoff));
@@ -88,14 +95,18 @@ function onAnswer(ctx: RunContext, lane: ModelLane, result: CaptionResult): void
 type Verdict = 'retry-now' | 'retry-later' | 'fail' | 'give-up';
 
 /** What a failure means for the model and the run, and what this image does next. */
-function onFailure(ctx: RunContext, lane: ModelLane, f: GeminiFailure): Verdict {
+function onFailure(ctx: RunContext, lane: ModelLane, f: CaptionFailure): Verdict {
   switch (f.kind) {
     case 'daily-quota':
       return leaveModel(ctx, lane, 'quota', f.message);
     case 'model-not-found':
-      return leaveModel(ctx, lane, 'missing', modelNotFoundMessage(lane.model));
+      return leaveModel(ctx, lane, 'missing', f.message);
     case 'invalid-key':
       ctx.stop({ status: 'invalid-key', message: f.message });
+      return 'give-up';
+    case 'no-vision':
+      // Every image would fail the same way: say it once and stop, instead of N identical failures.
+      ctx.stop({ status: 'no-vision', message: f.message });
       return 'give-up';
     case 'bad-input':
     case 'other':
@@ -105,7 +116,7 @@ function onFailure(ctx: RunContext, lane: ModelLane, f: GeminiFailure): Verdict 
       if (f.kind === 'network' && ++ctx.networkStreak >= ctx.retry.networkStopThreshold) {
         ctx.stop({
           status: 'network',
-          message: 'Lost the connection to Gemini. Captions so far are saved; run again to continue.',
+          message: `Lost the connection to ${ctx.provider.label}. Captions so far are saved; run again to continue.`,
         });
         return 'give-up';
       }
@@ -125,13 +136,24 @@ function leaveModel(ctx: RunContext, lane: ModelLane, why: 'quota' | 'missing', 
     return 'retry-now';
   }
   const outOfQuota = ctx.chain.retiredFor('quota');
-  ctx.stop(
-    outOfQuota.length > 0
-      ? {
-          status: 'quota-exhausted',
-          message: `Gemini's daily quota is used up for ${outOfQuota.join(' and ')}. Images not captioned yet are kept for later: run again tomorrow, or raise the quota in Google AI Studio.`,
-        }
-      : { status: 'model-not-found', message },
-  );
+  if (outOfQuota.length === 0) {
+    ctx.stop({ status: 'model-not-found', message });
+    return 'give-up';
+  }
+  const resetsAt = nextPacificMidnight(ctx.clock.now());
+  ctx.stop({
+    status: 'quota-exhausted',
+    message:
+      `${ctx.provider.label}'s daily quota is used up for ${listed(outOfQuota)}. It resets at midnight Pacific time ` +
+      `(${new Date(resetsAt).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' })} your time). ` +
+      'Images not captioned yet are kept: run again then, add a model with quota to the chain, or raise the quota in ' +
+      'Google AI Studio.',
+    quotaResetsAt: new Date(resetsAt).toISOString(),
+  });
   return 'give-up';
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -1,15 +1,13 @@
-import type { GoogleGenAI } from '@google/genai';
 import type { DatasetSettings } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import type { RunSummary } from '../../shared/progress';
 import { systemClock } from '../clock';
 import type { Clock } from '../ports';
 import { captionImage } from './caption-image';
-import { createGeminiClient } from './client';
-import { checkApiKey } from './key-check';
 import { ModelChain } from './lane';
 import { ProgressTracker, type RunProgress } from './progress';
 import { renderPrompt } from './prompt';
+import type { CaptionProvider } from './provider';
 import {
   type CaptionJob,
   type CaptionOutcome,
@@ -23,11 +21,12 @@ import {
 export type { RunSummary } from '../../shared/progress';
 
 export interface RunOptions {
-  apiKey: string;
+  provider: CaptionProvider;
   trigger: string;
   settings: DatasetSettings;
   jobs: CaptionJob[];
-  baseUrl?: string;
+  /** Removed from every message the run reports (the key itself, should an SDK ever echo it). */
+  secret?: string;
   clock?: Clock;
   random?: () => number;
   signal?: AbortSignal;
@@ -49,7 +48,7 @@ export interface CaptionRun {
   cancel(): void;
   readonly paused: boolean;
   /**
-   * Resolves with the summary. Rejects with AppError 'network' when Gemini cannot be reached (before the run, or
+   * Resolves with the summary. Rejects with AppError 'network' when the model cannot be reached (before the run, or
    * after the connection stays down), and with the error `onOutcome` threw (the run stops: nothing more is
    * requested that could not be saved).
    */
@@ -80,7 +79,7 @@ class PauseGate {
 }
 
 /**
- * Captions `jobs` with Gemini: checks the key once, then runs `settings.concurrency` images at a time under the
+ * Captions `jobs` with the provider's models: checks the key and server once, then runs `settings.concurrency` images at a time under the
  * per-model rate limit, retrying transient failures, falling back to `settings.fallbackModels`, and reporting
  * each outcome through `onOutcome` exactly once per image that gets one.
  */
@@ -95,16 +94,15 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
   const jobs = uniqueById(opts.jobs);
   const { settings } = opts;
   const chain = new ModelChain([settings.model, ...settings.fallbackModels], settings, clock, stopSignal);
-  const progress = new ProgressTracker(jobs.length, settings.rpm, settings.model, clock, opts.onProgress);
-  const redact = (m: string) => (opts.apiKey.length >= 4 ? m.replaceAll(opts.apiKey, '[API key]') : m);
+  const { provider } = opts;
+  const progress = new ProgressTracker(
+    ...([jobs.length, settings.rpm, settings.model, clock, opts.onProgress, provider.name] as const),
+  );
+  const secret = opts.secret ?? '';
+  const redact = (m: string) => (secret.length >= 4 ? m.replaceAll(secret, '[API key]') : m);
 
-  let client: GoogleGenAI | null = null;
   const ctx: RunContext = {
-    // Made on first use, after the key check: a missing key never reaches the SDK (which would warn on stderr).
-    get client() {
-      client ??= createGeminiClient(opts.apiKey, opts.baseUrl);
-      return client;
-    },
+    provider,
     trigger: opts.trigger,
     prompt: renderPrompt(settings.prompt, opts.trigger),
     settings,
@@ -179,16 +177,14 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
       notAttempted: jobs.length - progress.skippedCount - captioned - failed - blocked,
       ...progress.tokens,
       elapsedMs: clock.now() - started,
+      ...quotaReset(stopReason as StopReason | null),
     };
   };
 
   const run = async (): Promise<RunSummary> => {
     if (jobs.length === 0) return summary('completed', null);
     try {
-      await checkApiKey(opts.apiKey, settings.model, {
-        ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-        signal: cancelController.signal,
-      });
+      await provider.check(settings.model, cancelController.signal);
     } catch (err) {
       if (!isAppError(err)) throw err;
       if (err.kind === 'invalid-key') return summary('invalid-key', redact(err.message));
@@ -234,4 +230,8 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
 function uniqueById(jobs: readonly CaptionJob[]): CaptionJob[] {
   const seen = new Set<string>();
   return jobs.filter((j) => !seen.has(j.id) && seen.add(j.id) !== undefined);
+}
+
+function quotaReset(reason: StopReason | null): { quotaResetsAt?: string } {
+  return reason?.quotaResetsAt ? { quotaResetsAt: reason.quotaResetsAt } : {};
 }

@@ -1,13 +1,17 @@
-/** The captioning core: Gemini client, error classification, retry policy and the run engine. */
+/** The captioning core: the providers (Gemini, OpenAI-compatible servers), their error classification, and the run engine. */
 
-export { captionOne } from './caption-one';
 export { type CaptionRun, type RunOptions, type RunSummary, startCaptionRun } from './caption-run';
-export { classifyError } from './classify';
-export { createGeminiClient } from './client';
-export { downscaleForGemini } from './downscale';
-export { checkApiKey } from './key-check';
+export { classifyGeminiError } from './gemini/classify';
+export { createGeminiClient } from './gemini/client';
+export { listGeminiModels } from './gemini/models';
+export { createGeminiProvider } from './gemini/provider';
+export { createOpenAiClient } from './openai/client';
+export { listServerModels } from './openai/models';
+export { createOpenAiProvider } from './openai/provider';
+export { prepareImage } from './prepare-image';
 export type { RunProgress } from './progress';
 export { DEFAULT_PROMPT, renderPrompt } from './prompt';
+export type { CaptionProvider } from './provider';
 export type {
   CaptionJob,
   CaptionOutcome,

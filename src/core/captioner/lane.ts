@@ -11,8 +11,8 @@ export type RetireReason = 'quota' | 'missing' | 'failing' | 'run-ended';
 
 export interface LaneLimits {
   concurrency: number;
-  /** Requests per minute allowed for this model. */
-  rpm: number;
+  /** Requests per minute allowed for this model; null: no limit (a local server). */
+  rpm: number | null;
 }
 
 /**
@@ -57,9 +57,7 @@ export class ModelLane {
   ) {
     this.queue = new PQueue({
       concurrency: limits.concurrency,
-      interval: WINDOW_MS,
-      intervalCap: limits.rpm,
-      strict: true,
+      ...(limits.rpm === null ? {} : { interval: WINDOW_MS, intervalCap: limits.rpm, strict: true }),
     });
     this.waitSignal = AbortSignal.any([this.retiredController.signal, stopSignal]);
   }

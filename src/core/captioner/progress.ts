@@ -1,4 +1,4 @@
-import { estimateCostUsd } from '../../shared/models';
+import { estimateCostUsd, type ProviderName } from '../../shared/models';
 import type { RunProgress } from '../../shared/progress';
 import type { Clock } from '../ports';
 
@@ -19,16 +19,19 @@ export class ProgressTracker {
   private inputTokens = 0;
   private outputTokens = 0;
   private costUsd = 0;
+  /** False once a model without a known price answered: the cost shown is then a lower bound. */
+  private costKnown = true;
   private paused = false;
   private readonly finishedAt: number[] = [];
   private readonly startedAt: number;
 
   constructor(
     private readonly total: number,
-    private readonly rpm: number,
+    private readonly rpm: number | null,
     private model: string,
     private readonly clock: Clock,
     private readonly emit: (p: RunProgress) => void = () => {},
+    private readonly provider: ProviderName = 'gemini',
   ) {
     this.startedAt = clock.now();
   }
@@ -38,14 +41,21 @@ export class ProgressTracker {
   }
 
   get tokens() {
-    return { inputTokens: this.inputTokens, outputTokens: this.outputTokens, costUsd: this.costUsd };
+    return {
+      inputTokens: this.inputTokens,
+      outputTokens: this.outputTokens,
+      costUsd: this.costUsd,
+      costKnown: this.costKnown,
+    };
   }
 
   /** Tokens of every answered request, billed at the model that answered. */
   addUsage(model: string, inputTokens: number, outputTokens: number): void {
     this.inputTokens += inputTokens;
     this.outputTokens += outputTokens;
-    this.costUsd += estimateCostUsd(model, inputTokens, outputTokens);
+    const cost = estimateCostUsd(model, inputTokens, outputTokens, { provider: this.provider });
+    if (cost === null) this.costKnown = false;
+    else this.costUsd += cost;
   }
 
   /** An image starts being worked on: it stays `captioning` through retries until its outcome. */
@@ -101,7 +111,8 @@ export class ProgressTracker {
     const ratePerMinute = elapsed >= MIN_RATE_SAMPLE_MS ? (this.finishedAt.length * 60_000) / elapsed : 0;
     const total = this.total - this.skipped;
     const remaining = total - this.captioned - this.failed - this.blocked;
-    const perMinute = ratePerMinute > 0 ? Math.min(ratePerMinute, this.rpm) : this.rpm;
+    const bound = this.rpm ?? Number.POSITIVE_INFINITY;
+    const perMinute = ratePerMinute > 0 ? Math.min(ratePerMinute, bound) : (this.rpm ?? 0);
     return {
       total,
       done: this.captioned,
@@ -114,6 +125,7 @@ export class ProgressTracker {
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
       costUsd: this.costUsd,
+      costKnown: this.costKnown,
       paused: this.paused,
       model: this.model,
       ...(lastImage ? { lastImage } : {}),

@@ -1,9 +1,9 @@
-import type { GoogleGenAI } from '@google/genai';
 import type { DatasetSettings, ImageFormat } from '../../shared/dataset';
 import type { Clock } from '../ports';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import type { ModelChain } from './lane';
 import type { ProgressTracker } from './progress';
+import type { CaptionProvider } from './provider';
 
 export interface CaptionJob {
   id: string;
@@ -14,6 +14,8 @@ export interface CaptionJob {
 export type CaptionOutcome =
   | { id: string; status: 'captioned'; caption: string; model: string; inputTokens: number; outputTokens: number }
   | { id: string; status: 'failed' | 'blocked'; error: string; model: string | null };
+
+/** Why a run stopped early: a RunStatus, or the connection being gone (reported as AppError 'network'). */
 
 import type { RunStatus } from '../../shared/progress';
 
@@ -44,11 +46,15 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /** Why a run stopped early: a RunStatus, or the connection being gone (reported as AppError 'network'). */
-export type StopReason = { status: Exclude<RunStatus, 'completed' | 'cancelled'> | 'network'; message: string };
+export type StopReason = {
+  status: Exclude<RunStatus, 'completed' | 'cancelled'> | 'network';
+  message: string;
+  quotaResetsAt?: string;
+};
 
 /** What the per-image work shares with the run. */
 export interface RunContext {
-  client: GoogleGenAI;
+  provider: CaptionProvider;
   trigger: string;
   /** Rendered prompt. */
   prompt: string;

@@ -20,6 +20,7 @@ export function stoppedRunSummary(
     ...{ captioned, failed, blocked },
     notAttempted: Math.max(0, (last?.total ?? jobs) - captioned - failed - blocked),
     ...{ inputTokens: last?.inputTokens ?? 0, outputTokens: last?.outputTokens ?? 0, costUsd: last?.costUsd ?? 0 },
+    costKnown: last?.costKnown ?? true,
     elapsedMs,
   };
 }

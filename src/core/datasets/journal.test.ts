@@ -23,7 +23,7 @@ const line = (image: string, caption: string, base = BASE, at = '2026-01-01T00:0
 function manifest(): DatasetManifest {
   return {
     ...{ version: 1, id: 's1', name: 'S', trigger: 'sks_person', createdAt: BASE, updatedAt: BASE },
-    ...{ roots: ['/x'], settings: SAMPLE_SETTINGS, images: sampleImages(3), skipped: [] },
+    ...{ roots: ['/x'], settings: SAMPLE_SETTINGS, images: sampleImages(3), skipped: [], batch: null },
   };
 }
 

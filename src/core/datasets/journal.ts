@@ -18,10 +18,11 @@ export const ImagePatchSchema = z.strictObject(
     error: true,
     excluded: true,
     model: true,
+    provider: true,
   }).partial().shape,
 );
 export type ImagePatch = Partial<
-  Pick<ImageEntry, 'caption' | 'captionSource' | 'status' | 'error' | 'excluded' | 'model'>
+  Pick<ImageEntry, 'caption' | 'captionSource' | 'status' | 'error' | 'excluded' | 'model' | 'provider'>
 >;
 
 export const JournalEntry = z.object({

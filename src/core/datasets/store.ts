@@ -149,7 +149,7 @@ export function createDatasetStore(
         const at = new Date(now).toISOString();
         const manifest: DatasetManifest = {
           ...{ version: MANIFEST_VERSION, id, name, trigger, createdAt: at, updatedAt: at },
-          ...{ roots, settings, images: [], skipped: [] },
+          ...{ roots, settings, images: [], skipped: [], batch: null },
         };
         const staging = join(layout.root, `.creating-${id}`);
         try {

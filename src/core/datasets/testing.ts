@@ -6,6 +6,8 @@ import type { DatasetSettings, ImageEntry } from '../../shared/dataset';
  */
 
 export const SAMPLE_SETTINGS: DatasetSettings = {
+  provider: 'gemini',
+  baseUrl: null,
   model: 'gemini-2.5-flash',
   fallbackModels: ['gemini-2.5-flash-lite'],
   prompt: 'Describe this photo of {trigger} in one sentence.',
@@ -37,6 +39,7 @@ export function sampleImages(count: number, trigger = 'sks_person'): ImageEntry[
       error: null,
       excluded: false,
       model: captioned ? 'gemini-2.5-flash' : null,
+      provider: captioned ? 'gemini' : null,
     };
   });
 }

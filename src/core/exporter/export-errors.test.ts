@@ -31,6 +31,7 @@ beforeAll(async () => {
     error: null,
     excluded: false,
     model: null,
+    provider: null,
   };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

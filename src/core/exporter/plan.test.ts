@@ -42,6 +42,7 @@ async function entry(relPath: string, over: Partial<ImageEntry> = {}): Promise<I
     error: null,
     excluded: false,
     model: 'gemini-2.5-flash',
+    provider: 'gemini',
     ...over,
   };
 }

@@ -9,6 +9,7 @@ describe('userCaptionPatch', () => {
       status: 'edited',
       error: null,
       model: null,
+      provider: null,
     });
     expect(userCaptionPatch('no prefix, ends with a dot.').caption).toBe('no prefix, ends with a dot.');
     expect(userCaptionPatch('double  spaces  kept').caption).toBe('double  spaces  kept');
@@ -21,6 +22,7 @@ describe('userCaptionPatch', () => {
       status: 'new',
       error: null,
       model: null,
+      provider: null,
     });
   });
 });

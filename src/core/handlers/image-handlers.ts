@@ -13,8 +13,9 @@ import type { Handlers } from './types';
  */
 export function userCaptionPatch(text: string): ImagePatch {
   const caption = foldTypedCaption(text);
-  if (caption === '') return { caption: null, captionSource: null, status: 'new', error: null, model: null };
-  return { caption, captionSource: 'user', status: 'edited', error: null, model: null };
+  if (caption === '')
+    return { caption: null, captionSource: null, status: 'new', error: null, model: null, provider: null };
+  return { caption, captionSource: 'user', status: 'edited', error: null, model: null, provider: null };
 }
 
 export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, 'setCaption' | 'setExcluded'> {

@@ -6,6 +6,7 @@ import { exportHandlers } from './export-handlers';
 import { imageHandlers } from './image-handlers';
 import { importHandlers } from './import-handlers';
 import { keyHandlers } from './key-handlers';
+import { modelHandlers } from './model-handlers';
 import { osHandlers } from './os-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
@@ -43,6 +44,7 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...osHandlers(ctx),
     ...settingsHandlers(ctx),
     ...keyHandlers(ctx),
+    ...modelHandlers(ctx),
     draftsFlushed: async () => uiFlush.done(),
   };
   const uiFlush = createUiFlush(deps);

@@ -6,8 +6,7 @@ import type { RunProgress, RunSummary } from '../../shared/progress';
 import type { CaptionRun } from '../captioner';
 import { stoppedRunSummary } from '../captioner';
 import type { DatasetStore } from '../datasets';
-import { resolveApiKey } from '../secrets';
-import { captionDataset, selectJobs } from '../workflow';
+import { captionDataset, providerFor, selectJobs } from '../workflow';
 import { type BackendContext, MISSING_KEY_MESSAGE } from './context';
 import { closingError } from './tasks';
 
@@ -60,13 +59,13 @@ export class RunManager {
     this.active.set(datasetId, entry);
     let run: CaptionRun;
     try {
-      const key = await resolveApiKey(this.ctx.deps.keyStore, this.ctx.env);
-      if (!key) throw new AppError('invalid-key', MISSING_KEY_MESSAGE);
+      const { settings } = await this.ctx.deps.store.load(datasetId);
+      const setup = await providerFor(settings, this.ctx.deps.keychain, this.ctx.env);
+      if (!setup) throw new AppError('invalid-key', MISSING_KEY_MESSAGE);
       run = await captionDataset(this.trackingStore(entry, request), datasetId, {
-        apiKey: key.key,
+        ...setup,
         recaption: request.recaption,
         ...(request.only ? { only: request.only } : {}),
-        ...(this.ctx.baseUrl ? { baseUrl: this.ctx.baseUrl } : {}),
         ...(this.ctx.deps.clock ? { clock: this.ctx.deps.clock } : {}),
         // Captioned by hand or excluded since the run started: not worth a request whose answer would be dropped.
         skip: (id) => entry.editedDuringRun.has(id) || entry.images.get(id)?.excluded === true,

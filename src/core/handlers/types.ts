@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CallName, CallResult, Calls, EventName, Events } from '../../shared/contract';
 import type { DatasetSettings } from '../../shared/dataset';
 import type { DatasetStore } from '../datasets';
-import type { Clock, DesktopShell, Dialogs, KeyStore, Logger, SettingsStore } from '../ports';
+import type { Clock, DesktopShell, Dialogs, Keychain, Logger, SettingsStore } from '../ports';
 
 /**
  * The implementation of every contract call, with arguments already validated by the contract's schemas.
@@ -17,7 +17,7 @@ export type Emit = <K extends EventName>(name: K, payload: Events[K]) => void;
 
 export interface HandlerDeps {
   store: DatasetStore;
-  keyStore: KeyStore;
+  keychain: Keychain;
   dialogs: Dialogs;
   shell: DesktopShell;
   settings: SettingsStore<DatasetSettings>;

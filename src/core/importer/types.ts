@@ -5,7 +5,7 @@ import type { ImportProgress } from '../../shared/progress';
 
 export type ImportedImage = Omit<
   ImageEntry,
-  'exportName' | 'caption' | 'captionSource' | 'status' | 'error' | 'excluded' | 'model'
+  'exportName' | 'caption' | 'captionSource' | 'status' | 'error' | 'excluded' | 'model' | 'provider'
 > & {
   /** Cleaned sidecar caption text (BOM stripped, newlines folded, trimmed), or null when none. */
   sidecarCaption: string | null;

@@ -2,5 +2,5 @@
 export { resolveApiKey } from './api-key';
 export { looksLikeApiKey, maskKey } from './key-format';
 
-export { createKeychainStore } from './keychain-store';
-export { createMemoryKeyStore } from './memory-store';
+export { createKeychainStore, createOsKeychain, GEMINI_KEY_ACCOUNT } from './keychain-store';
+export { createMemoryKeychain } from './memory-store';

@@ -1,10 +1,11 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { AppError } from '../../shared/errors';
 import { APP_ID } from '../app-paths';
-import type { KeyStore } from '../ports';
+import type { Keychain, KeyStore } from '../ports';
 import { keychainUnavailable } from './keychain-error';
 
-const DEFAULT_ACCOUNT = 'gemini-api-key';
+/** The account of the Gemini key (the only key version 0.1 stored: the name stays). */
+export const GEMINI_KEY_ACCOUNT = 'gemini-api-key';
 
 /**
  * On Linux the library silently falls back to the kernel keyring when there is no Secret Service; that store
@@ -16,7 +17,7 @@ const PINNED: EntryOptions = { linux: { store: 'secret-service' } };
 /** The Gemini API key in the OS keychain (Keychain, Credential Manager, Secret Service). */
 export function createKeychainStore(opts: { service?: string; account?: string } = {}): KeyStore {
   const service = opts.service ?? APP_ID;
-  const account = opts.account ?? DEFAULT_ACCOUNT;
+  const account = opts.account ?? GEMINI_KEY_ACCOUNT;
 
   async function withEntry<T>(use: (entry: AsyncEntry) => Promise<T>, secret?: string): Promise<T> {
     try {
@@ -40,4 +41,9 @@ export function createKeychainStore(opts: { service?: string; account?: string }
       return withEntry((e) => e.deletePassword());
     },
   };
+}
+
+/** The OS keychain, one entry per account, under the app's service name. */
+export function createOsKeychain(service = APP_ID): Keychain {
+  return { entry: (account) => createKeychainStore({ service, account }) };
 }

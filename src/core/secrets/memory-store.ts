@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
-import type { KeyStore } from '../ports';
+import type { Keychain, KeyStore } from '../ports';
 import { keychainUnavailable } from './keychain-error';
+import { GEMINI_KEY_ACCOUNT } from './keychain-store';
 
 export interface MemoryKeyStoreOptions {
   /** Behave like a machine without a usable keychain: every call fails as the real store would. */
@@ -28,6 +29,25 @@ export function createMemoryKeyStore(initial: string | null = null, opts: Memory
       const had = secret !== null;
       secret = null;
       return had;
+    },
+  };
+}
+
+/** An in-process keychain (tests, the preview): `initial` maps accounts to secrets; the Gemini key by default. */
+export function createMemoryKeychain(
+  initial: Readonly<Record<string, string>> | string | null = null,
+  opts: MemoryKeyStoreOptions = {},
+): Keychain {
+  const seed = typeof initial === 'string' ? { [GEMINI_KEY_ACCOUNT]: initial } : (initial ?? {});
+  const entries = new Map<string, KeyStore>();
+  return {
+    entry(account) {
+      let store = entries.get(account);
+      if (!store) {
+        store = createMemoryKeyStore(seed[account] ?? null, opts);
+        entries.set(account, store);
+      }
+      return store;
     },
   };
 }

@@ -1,17 +1,25 @@
 import { captionError } from '../../shared/caption';
 import type { ImageEntry } from '../../shared/dataset';
 import { selectRunImages } from '../../shared/run-selection';
-import { type CaptionJob, type CaptionOutcome, type CaptionRun, type RunProgress, startCaptionRun } from '../captioner';
+import {
+  type CaptionJob,
+  type CaptionOutcome,
+  type CaptionProvider,
+  type CaptionRun,
+  type RunProgress,
+  startCaptionRun,
+} from '../captioner';
 import type { DatasetStore, ImagePatch } from '../datasets';
 import type { Clock } from '../ports';
 
 export interface CaptionDatasetOptions {
-  apiKey: string;
+  provider: CaptionProvider;
+  /** The key the provider uses, so no message the run reports can carry it. */
+  secret?: string;
   /** Caption images that already have a caption too (user edits included). */
   recaption?: boolean;
   /** Restrict the run to these image ids (regenerate one, retry the failed...). */
   only?: ReadonlyArray<string>;
-  baseUrl?: string;
   clock?: Clock;
   signal?: AbortSignal;
   /** Leave an image out when its turn comes (see RunOptions.skip). */
@@ -20,7 +28,7 @@ export interface CaptionDatasetOptions {
   onOutcome?: (o: CaptionOutcome) => void;
 }
 
-/** Which images a run sends to Gemini (the rule lives in shared so the UI marks the same ones queued). */
+/** Which images a run sends to the model (the rule lives in shared so the UI marks the same ones queued). */
 export const selectJobs = selectRunImages;
 
 /**
@@ -40,11 +48,11 @@ export async function captionDataset(
   }));
   const byId = new Map(manifest.images.map((i) => [i.id, i]));
   return startCaptionRun({
-    apiKey: opts.apiKey,
+    provider: opts.provider,
+    ...(opts.secret ? { secret: opts.secret } : {}),
     trigger: manifest.trigger,
     settings: manifest.settings,
     jobs,
-    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -54,7 +62,10 @@ export async function captionDataset(
         datasetId,
         o.id,
         o.status === 'captioned'
-          ? { caption: o.caption, captionSource: 'model', status: 'captioned', error: null, model: o.model }
+          ? {
+              ...{ caption: o.caption, captionSource: 'model', status: 'captioned', error: null },
+              ...{ model: o.model, provider: opts.provider.name },
+            }
           : failurePatch(o, byId.get(o.id), manifest.trigger),
       );
       opts.onOutcome?.(o);

@@ -8,6 +8,8 @@ import { DEFAULT_PROMPT } from '../captioner';
  */
 export function defaultSettings(): DatasetSettings {
   return {
+    provider: 'gemini',
+    baseUrl: null,
     model: DEFAULT_MODEL,
     fallbackModels: [...DEFAULT_FALLBACK_MODELS],
     prompt: DEFAULT_PROMPT,

@@ -73,6 +73,7 @@ function toEntry(img: ImportedImage, exportName: string, trigger: string): Image
     error: null,
     excluded: false,
     model: null,
+    provider: null,
   };
 }
 

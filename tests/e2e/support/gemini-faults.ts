@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { downscaleForGemini } from '../../../src/core/captioner';
+import { prepareImage } from '../../../src/core/captioner';
 import type { ImageFormat } from '../../../src/shared/dataset';
 import type { Fault, FaultRequest } from '../../fake-gemini';
 
@@ -8,7 +8,7 @@ import type { Fault, FaultRequest } from '../../fake-gemini';
  * copy the app uploads: the same downscale the captioner does (deterministic for a given sharp build).
  */
 export async function uploadKeyOf(path: string, format: ImageFormat, downscale: number): Promise<string> {
-  const { data } = await downscaleForGemini(path, format, downscale);
+  const { data } = await prepareImage(path, format, downscale);
   return createHash('sha256').update(data).digest('hex');
 }
 

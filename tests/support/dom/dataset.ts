@@ -48,8 +48,12 @@ function manifest(images: ImageEntry[], trigger: string): DatasetManifest {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     roots: ['/photos'],
-    settings: { model: 'gemini-2.5-flash', fallbackModels: [], prompt: 'p', concurrency: 1, rpm: 10, downscale: 1024 },
+    settings: {
+      ...{ provider: 'gemini', baseUrl: null, model: 'gemini-2.5-flash', fallbackModels: [], prompt: 'p' },
+      ...{ concurrency: 1, rpm: 10, downscale: 1024 },
+    },
     images,
     skipped: [],
+    batch: null,
   };
 }

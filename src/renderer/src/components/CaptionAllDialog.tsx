@@ -128,7 +128,7 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
         </div>
         <div className="estimate-cell">
           <span className="stat-label">Estimated cost</span>
-          <strong>{estimate ? formatCost(estimate.costUsd) : '…'}</strong>
+          <strong>{estimate ? (estimate.costUsd === null ? 'not known' : formatCost(estimate.costUsd)) : '…'}</strong>
         </div>
         <div className="estimate-cell">
           <span className="stat-label">Estimated time</span>

@@ -14,6 +14,7 @@ const progress: RunProgress = {
   inputTokens: 0,
   outputTokens: 0,
   costUsd: 0.004,
+  costKnown: true,
   paused: false,
   model: 'gemini-2.5-flash',
 };
@@ -28,6 +29,7 @@ const summary: RunSummary = {
   inputTokens: 0,
   outputTokens: 0,
   costUsd: 0.01,
+  costKnown: true,
   elapsedMs: 240_000,
 };
 

@@ -43,6 +43,8 @@ export function summaryHeadline(s: RunSummary): string {
       return 'Stopped: Gemini rejected the API key';
     case 'model-not-found':
       return 'Stopped: the chosen model is not available';
+    case 'no-vision':
+      return 'Stopped: the chosen model cannot see images';
   }
 }
 

@@ -3,6 +3,8 @@ import type { DatasetSettings } from '../../../shared/dataset';
 import { diffForm, formToPatch, modelChoices, toForm, validateForm } from './settings-form';
 
 const base: DatasetSettings = {
+  provider: 'gemini',
+  baseUrl: null,
   model: 'gemini-2.5-flash',
   fallbackModels: [],
   prompt: 'Describe {trigger}',

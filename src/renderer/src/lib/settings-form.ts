@@ -1,6 +1,6 @@
 import type { SettingsPatch } from '../../../shared/contract';
 import type { DatasetSettings } from '../../../shared/dataset';
-import { MODELS } from '../../../shared/models';
+import { GEMINI_MODELS } from '../../../shared/models';
 
 /** The editable fields of the captioning settings, as typed (numbers stay strings until they are valid). */
 export interface SettingsForm {
@@ -66,6 +66,6 @@ export function formToPatch(f: SettingsForm): SettingsPatch {
 
 /** The model list, with the current id added when it is one we do not know (typed by a power user). */
 export function modelChoices(current: string): Array<{ id: string; label: string }> {
-  const known = MODELS.map((m) => ({ id: m.id, label: m.label }));
+  const known = GEMINI_MODELS.map((m) => ({ id: m.id, label: m.label }));
   return known.some((m) => m.id === current) || current === '' ? known : [...known, { id: current, label: current }];
 }

@@ -20,6 +20,7 @@ export function makeImage(id: string, over: Partial<ImageEntry> = {}): ImageEntr
     error: null,
     excluded: false,
     model: 'gemini-2.5-flash',
+    provider: 'gemini',
     ...over,
   };
 }

@@ -14,6 +14,7 @@ const progress = (over: Partial<RunProgress> = {}): RunProgress => ({
   inputTokens: 0,
   outputTokens: 0,
   costUsd: 0,
+  costKnown: true,
   paused: false,
   model: 'm',
   ...over,
@@ -40,6 +41,7 @@ describe('run store', () => {
       inputTokens: 0,
       outputTokens: 0,
       costUsd: 0,
+      costKnown: true,
       elapsedMs: 1,
     });
     expect(run().phase).toBe('finished');

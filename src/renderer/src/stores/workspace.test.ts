@@ -12,9 +12,13 @@ const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', capt
     createdAt: '',
     updatedAt: '',
     roots: [],
-    settings: { model: 'm', fallbackModels: [], prompt: 'p', concurrency: 1, rpm: 1, downscale: 1024 },
+    settings: {
+      ...{ provider: 'gemini', baseUrl: null, model: 'm', fallbackModels: [], prompt: 'p' },
+      ...{ concurrency: 1, rpm: 1, downscale: 1024 },
+    },
     images,
     skipped: [],
+    batch: null,
   }) satisfies DatasetManifest;
 
 const ws = () => useWorkspace.getState();

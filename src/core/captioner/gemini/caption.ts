@@ -1,36 +1,13 @@
-import type { GenerateContentConfig, GenerateContentResponse, GoogleGenAI } from '@google/genai';
-import { modelInfo } from '../../shared/models';
-import { normaliseCaption } from '../../shared/normalise';
-import type { PreparedImage } from './downscale';
+import type { GenerateContentConfig, GenerateContentResponse, GoogleGenAI, ThinkingConfig } from '@google/genai';
+import { modelInfo, type ThinkingControl } from '../../../shared/models';
+import { normaliseCaption } from '../../../shared/normalise';
+import { captionFromCutOff } from '../cut-off';
+import type { CaptionRequest, CaptionResult, Schedule, Tokens } from '../provider';
 
 /**
  * One image, one model: ask Gemini for a caption and turn the answer into a valid one. API errors are thrown
  * (the run engine classifies and retries them); answers without a caption are results, not errors.
  */
-
-export interface CaptionRequest {
-  model: string;
-  image: PreparedImage;
-  /** The rendered prompt (trigger filled in). */
-  prompt: string;
-  trigger: string;
-  signal?: AbortSignal;
-}
-
-interface Tokens {
-  inputTokens: number;
-  outputTokens: number;
-}
-
-export type CaptionResult =
-  | ({ kind: 'captioned'; caption: string } & Tokens)
-  /** Gemini's safety filters refused: a human has to write this caption. */
-  | ({ kind: 'blocked'; reason: string } & Tokens)
-  /** An answer without a usable caption (cut off by the token cap twice, empty, a refusal). */
-  | ({ kind: 'empty'; reason: string } & Tokens);
-
-/** Sends one request; the run engine passes its rate limiter here so every HTTP request goes through it. */
-export type Schedule = <T>(send: () => Promise<T>) => Promise<T>;
 
 /** Sampling: low enough for factual, repeatable descriptions, high enough not to loop on phrases. */
 const TEMPERATURE = 0.4;
@@ -60,12 +37,35 @@ function tokensOf(r: GenerateContentResponse): Tokens {
   };
 }
 
+/** 2.5 models take a token budget, Gemini 3 a level; Gemma accepts no thinking settings at all (400 if sent). */
+function thinkingConfig(control: ThinkingControl): ThinkingConfig | null {
+  if (control.kind === 'budget') return control.budget === null ? null : { thinkingBudget: control.budget };
+  if (control.kind === 'level') return { thinkingLevel: control.level as ThinkingConfig['thinkingLevel'] };
+  return null;
+}
+
+/**
+ * The sampling settings of a caption request, in the REST schema's `generationConfig` shape, so a normal request
+ * and a Batch API line ask exactly the same thing.
+ */
+function generationConfig(model: string, maxOutputTokens = modelInfo(model).maxOutputTokens) {
+  const thinking = thinkingConfig(modelInfo(model).thinking);
+  return { temperature: TEMPERATURE, maxOutputTokens, ...(thinking ? { thinkingConfig: thinking } : {}) };
+}
+
+/** The request's contents: the image first, then the instruction (the order Gemini's docs recommend). */
+function captionContents(image: { data: Buffer; mimeType: string }, prompt: string) {
+  return [
+    {
+      role: 'user',
+      parts: [{ inlineData: { mimeType: image.mimeType, data: image.data.toString('base64') } }, { text: prompt }],
+    },
+  ];
+}
+
 function config(model: string, maxOutputTokens: number, signal: AbortSignal | undefined): GenerateContentConfig {
-  const info = modelInfo(model);
   return {
-    temperature: TEMPERATURE,
-    maxOutputTokens,
-    ...(info.thinkingBudget !== null ? { thinkingConfig: { thinkingBudget: info.thinkingBudget } } : {}),
+    ...generationConfig(model, maxOutputTokens),
     // One call is exactly one HTTP request: no SDK-side continuation hops behind the rate limiter's back.
     automaticContinuation: false,
     ...(signal ? { abortSignal: signal } : {}),
@@ -94,7 +94,7 @@ function interpret(r: GenerateContentResponse, trigger: string, tokens: Tokens):
  * Captions one image. When the answer is cut off by maxOutputTokens (on 2.5 models thinking counts toward it,
  * so the text can be empty), asks once more with twice the cap; a second cut-off keeps whatever text came back.
  */
-export async function captionOne(
+export async function captionWithGemini(
   client: GoogleGenAI,
   req: CaptionRequest,
   schedule: Schedule = (send) => send(),
@@ -106,15 +106,7 @@ export async function captionOne(
     const response = await schedule(() =>
       client.models.generateContent({
         model: req.model,
-        contents: [
-          {
-            role: 'user',
-            parts: [
-              { inlineData: { mimeType: req.image.mimeType, data: req.image.data.toString('base64') } },
-              { text: req.prompt },
-            ],
-          },
-        ],
+        contents: captionContents(req.image, req.prompt),
         config: config(req.model, cap, req.signal),
       }),
     );
@@ -125,17 +117,11 @@ export async function captionOne(
     const result = interpret(response, req.trigger, spent);
     if (result.kind !== 'truncated') return result;
   }
-  const partial = last?.text ? normaliseCaption(trimToWord(last.text), req.trigger) : null;
+  const partial = last?.text ? captionFromCutOff(last.text, req.trigger) : null;
   if (partial !== null) return { kind: 'captioned', caption: partial, ...spent };
   return {
     kind: 'empty',
     reason: `Gemini used its whole output budget (${base * 2} tokens) without writing a caption (MAX_TOKENS).`,
     ...spent,
   };
-}
-
-/** A cut-off answer ends mid-word: drop the broken word. */
-function trimToWord(text: string): string {
-  const space = text.trimEnd().lastIndexOf(' ');
-  return space > 0 ? text.slice(0, space) : text;
 }

@@ -1,26 +1,12 @@
 import { ApiError } from '@google/genai';
+import { firstSentence, isNetworkError } from '../network-errors';
+import type { CaptionFailure } from '../provider';
 
 /**
  * What went wrong with a Gemini call, in terms of what to do next. The SDK throws `ApiError` whose `.status` is
  * the HTTP status and whose `.message` is the raw JSON error body; network failures are plain `TypeError: fetch
  * failed` with the socket error in `cause`. Messages here are plain language and never contain the API key.
  */
-export type GeminiFailure =
-  /** Per-minute quota (or shared capacity): wait at least `retryAfterMs` when the server says how long. */
-  | { kind: 'rate-limit'; retryAfterMs: number | null; message: string }
-  /** Per-day quota, or a model with no quota at all for this key: retrying in seconds will not help. */
-  | { kind: 'daily-quota'; message: string }
-  /** 502/503/504: the model is overloaded or timed out server-side. */
-  | { kind: 'overloaded'; status: number; message: string }
-  | { kind: 'server'; status: number; message: string }
-  | { kind: 'network'; message: string }
-  | { kind: 'invalid-key'; message: string }
-  | { kind: 'model-not-found'; message: string }
-  /** Permanent for this image (unreadable image, payload too large). */
-  | { kind: 'bad-input'; message: string }
-  | { kind: 'other'; status: number | null; message: string };
-
-export type FailureKind = GeminiFailure['kind'];
 
 interface RpcBody {
   code?: number;
@@ -48,7 +34,7 @@ export function parseDuration(value: unknown): number | null {
   return m?.[1] ? Math.round(Number(m[1]) * 1000) : null;
 }
 
-function classifyQuota(body: RpcBody): GeminiFailure {
+function classifyQuota(body: RpcBody): CaptionFailure {
   const retryAfterMs = parseDuration(detailOf(body, 'google.rpc.RetryInfo')?.retryDelay);
   const violations = (detailOf(body, 'google.rpc.QuotaFailure')?.violations ?? []) as Array<Record<string, unknown>>;
   const ids = violations.map((v) => `${String(v.quotaId ?? '')} ${String(v.quotaMetric ?? '')}`).join(' ');
@@ -62,7 +48,7 @@ function classifyQuota(body: RpcBody): GeminiFailure {
   return { kind: 'rate-limit', retryAfterMs, message: 'Gemini rate limit reached (429).' };
 }
 
-function classifyApiError(status: number, body: RpcBody): GeminiFailure {
+function classifyApiError(status: number, body: RpcBody): CaptionFailure {
   const text = body.message ?? '';
   const reasons = (body.details ?? []).map((d) => String(d.reason ?? '')).join(' ');
   if (status === 429) return classifyQuota(body);
@@ -96,31 +82,11 @@ function classifyApiError(status: number, body: RpcBody): GeminiFailure {
   return { kind: 'other', status, message: `Gemini refused the request (${status}): ${firstSentence(text)}` };
 }
 
-function firstSentence(text: string): string {
-  const s = text.split(/(?<=\.)\s/u)[0] ?? text;
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-}
-
-const NETWORK_CODES =
-  /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_\w+)$/u;
-const NETWORK_MESSAGES = /fetch failed|other side closed|socket hang up|socket closed|terminated|network|ECONNRESET/iu;
-
-/** True when `err` or anything in its `cause` chain is a socket or DNS failure. */
-function isNetworkError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 6; depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && NETWORK_CODES.test(code)) return true;
-    if (typeof message === 'string' && NETWORK_MESSAGES.test(message)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 /**
  * Classifies anything a Gemini call threw. Callers check their own AbortSignal first: an AbortError seen here
  * (the SDK's per-request timeout) counts as a network failure.
  */
-export function classifyError(err: unknown): GeminiFailure {
+export function classifyGeminiError(err: unknown): CaptionFailure {
   if (err instanceof ApiError) return classifyApiError(err.status, parseErrorBody(err.message));
   const name = (err as { name?: unknown } | null)?.name;
   if (name === 'AbortError' || name === 'TimeoutError') {
@@ -130,9 +96,4 @@ export function classifyError(err: unknown): GeminiFailure {
     return { kind: 'network', message: 'Could not reach Gemini (connection failed or dropped).' };
   const message = err instanceof Error ? err.message : String(err);
   return { kind: 'other', status: null, message: `Unexpected error calling Gemini: ${firstSentence(message)}` };
-}
-
-/** Failures worth retrying the same request for (after a wait). */
-export function isTransient(f: GeminiFailure): boolean {
-  return f.kind === 'rate-limit' || f.kind === 'overloaded' || f.kind === 'server' || f.kind === 'network';
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '@google/genai';
 import { describe, expect, it } from 'vitest';
-import { classifyError, type FailureKind, isTransient, parseDuration } from './classify';
+import { type FailureKind, isTransient } from '../provider';
+import { classifyGeminiError as classifyError, parseDuration } from './classify';
 
 /** An ApiError exactly as the SDK builds it: status + the raw JSON body as message. */
 const api = (status: number, error: Record<string, unknown>) =>
