@@ -33,7 +33,9 @@ describe('the built self-test in plain Node', () => {
     const { status, stdout } = await runBuiltSelfTest(ENTRY, { imagesDir: IMAGES, dataDir });
     expect(stdout).toMatch(/All \d+ checks passed\.\n$/);
     expect(status).toBe(0);
-    expect(lineOf(stdout, 'sharp + libvips')).toMatch(/^ok {4}.*sharp \d+\.\d+\.\d+, libvips \d+\.\d+\.\d+, .*\.node/);
+    expect(lineOf(stdout, 'sharp + libvips')).toMatch(
+      /^ok {4}.*sharp \d+\.\d+\.\d+, libvips \d+\.\d+\.\d+ \(.*heif [\d.]+.*\), .*\.node/,
+    );
     expect(lineOf(stdout, 'keychain binding')).toMatch(/^ok .*keyring.*\.node/);
     expect(lineOf(stdout, 'HEIC decoder (WASM, worker)')).toMatch(/^ok .*256×256 in a worker thread/);
     for (const format of FORMATS) expect(lineOf(stdout, `decode ${format}`)).toMatch(/^ok /);

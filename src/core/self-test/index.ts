@@ -33,7 +33,7 @@ export interface SelfTestOutcome {
   exitCode: 0 | 1;
 }
 
-export function standardChecks(imagesDir: string, dataDir: string): Check[] {
+function standardChecks(imagesDir: string, dataDir: string): Check[] {
   return [
     sharpCheck(),
     keychainCheck(),

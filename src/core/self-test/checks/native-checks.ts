@@ -8,13 +8,18 @@ import type { Check } from '../runner';
  * so a broken addon fails its own line instead of the whole self-test.
  */
 
+/** The libraries inside libvips that decode the supported formats, as sharp.versions names them. */
+const CODECS = ['mozjpeg', 'png', 'spng', 'webp', 'heif', 'aom', 'tiff', 'cgif'] as const;
+
 export function sharpCheck(): Check {
   return {
     name: 'sharp + libvips',
     async run() {
       const { default: sharp } = await import('sharp');
-      const { sharp: version, vips } = sharp.versions;
-      return `sharp ${version}, libvips ${vips}, ${loadedNativeFile(/sharp-[^\\/]*\.node$/)}`;
+      const versions: Record<string, string | undefined> = sharp.versions;
+      const codecs = CODECS.filter((name) => versions[name]).map((name) => `${name} ${versions[name]}`);
+      const native = loadedNativeFile(/sharp-[^\\/]*\.node$/);
+      return `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips} (${codecs.join(', ')}), ${native}`;
     },
   };
 }
