@@ -122,6 +122,15 @@ describe('without --self-test', () => {
 });
 
 describe('a damaged installation', () => {
+  it('exits 1 with a message, and no dialog, when the self-test cannot even start', async () => {
+    vi.stubEnv('CAPTION_STUDIO_DATA_DIR', '');
+    app.paths = {}; // no userData path: resolving the data folder throws before any check runs
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await exitCodeOf([...ELECTRON_ARGV, '--self-test'])).toBe(1);
+    expect(stderr).toHaveBeenCalledWith(expect.stringContaining('could not run its self-test'));
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
   it('says what to run in a dialog and exits 1 when a part of the app cannot load', async () => {
     // The one thing faked here: a bundle chunk that cannot load, which no healthy checkout has.
     vi.resetModules();

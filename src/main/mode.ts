@@ -10,19 +10,10 @@ import { isSelfTestRun, SELF_TEST_FLAG } from '../core/self-test/flag';
  */
 export async function startInMode(argv: readonly string[]): Promise<void> {
   const selfTest = isSelfTestRun(argv);
-  try {
-    if (selfTest) {
-      const { runSelfTestMode } = await import('./self-test-mode');
-      // Not awaited: it waits for `ready`, which Electron emits only once the entry module has finished.
-      void runSelfTestMode();
-    } else {
-      const { launchApp } = await import('./launch');
-      launchApp();
-    }
-  } catch (e) {
-    // Only a damaged installation gets here (a part of the app's own code that cannot load).
+  // Only a damaged installation gets here: a part of the app's own code that cannot load or start.
+  const fail = (e: unknown) => {
     const message = redact(e instanceof Error ? e.message : String(e));
-    process.stderr.write(`Caption Studio could not load: ${message}\n`);
+    process.stderr.write(`Caption Studio could not ${selfTest ? 'run its self-test' : 'load'}: ${message}\n`);
     if (!selfTest) {
       dialog.showErrorBox(
         'Caption Studio could not start',
@@ -30,5 +21,17 @@ export async function startInMode(argv: readonly string[]): Promise<void> {
       );
     }
     app.exit(1);
+  };
+  try {
+    if (selfTest) {
+      const { runSelfTestMode } = await import('./self-test-mode');
+      // Not awaited: it waits for `ready`, which Electron emits only once the entry module has finished.
+      void runSelfTestMode().catch(fail);
+    } else {
+      const { launchApp } = await import('./launch');
+      launchApp();
+    }
+  } catch (e) {
+    fail(e);
   }
 }

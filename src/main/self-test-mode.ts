@@ -33,7 +33,7 @@ function electronCheck(): Check {
   };
 }
 
-/** Resolves once the text is handed to the OS: on macOS stdout is asynchronous and app.exit would cut it off. */
+/** Resolves once the text is handed to the OS: stdout into a pipe is asynchronous on macOS, and app.exit would cut it off. */
 function print(text: string): Promise<void> {
   return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
