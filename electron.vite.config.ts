@@ -9,8 +9,12 @@ const here = import.meta.dirname;
 export default defineConfig({
   main: {
     // Runtime dependencies stay external (node_modules ships with the app; sharp has native files).
+    // `self-test` is the Electron-free installation check as its own entry (out/main/self-test.js): the app
+    // imports it for `--self-test`, and the tests run that same file in plain Node against a build or a package.
     build: {
-      rolldownOptions: { input: { index: resolve(here, 'src/main/index.ts') } },
+      rolldownOptions: {
+        input: { index: resolve(here, 'src/main/index.ts'), 'self-test': resolve(here, 'src/core/self-test/index.ts') },
+      },
     },
   },
   preload: {

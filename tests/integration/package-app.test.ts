@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { extractFile, getRawHeader } from '@electron/asar';
+import { extractFile } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_IMAGES, SELF_TEST_IMAGES_DIR } from '../../src/core/self-test';
+import { type AsarListing, asarFiles, dirSize, makeStandInElectron, owner, unpackedView } from '../support/packaging';
+import { lineOf, runBuiltSelfTest } from '../support/self-test';
 
 /**
  * Packages the real app with electron-builder (`--linux dir`) around a STAND-IN Electron, since no Electron binary
@@ -16,62 +19,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const REPO = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const bin = (name: string) => join(REPO, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-// Electron's shipped defaults, in wire order: RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect,
-// EmbeddedAsarIntegrity, OnlyLoadAppFromAsar, BrowserV8Snapshot, GrantFileProtocolExtraPrivileges.
-const DEFAULT_WIRE = '10110001';
 const EXPECTED_WIRE = '01001100';
 const MB = 1024 * 1024;
-
-function makeStandInElectron(dir: string, version: string): void {
-  mkdirSync(join(dir, 'resources'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE)]);
-  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), wire, Buffer.from('\n')]));
-  chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'version'), version);
-  writeFileSync(join(dir, 'LICENSE'), 'stand-in for Electron’s LICENSE\n');
-  writeFileSync(join(dir, 'LICENSES.chromium.html'), '<html></html>\n');
-}
-
-/** Every file in the asar header as path -> { size, unpacked }. */
-function asarFiles(archive: string): Map<string, { size: number; unpacked: boolean }> {
-  type Node = { files?: Record<string, Node>; size?: number; unpacked?: boolean };
-  const out = new Map<string, { size: number; unpacked: boolean }>();
-  const walk = (node: Node, prefix: string) => {
-    for (const [name, child] of Object.entries(node.files ?? {})) {
-      const path = `${prefix}/${name}`;
-      if (child.files) walk(child, path);
-      else out.set(path, { size: child.size ?? 0, unpacked: child.unpacked === true });
-    }
-  };
-  walk(getRawHeader(archive).header as Node, '');
-  return out;
-}
-
-/** Which package (or out/ folder) a packaged path belongs to: '/node_modules/@img/x/...' -> '@img/x'. */
-function owner(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  const at = parts.lastIndexOf('node_modules');
-  if (at === -1) return parts.slice(0, 2).join('/');
-  const name = parts[at + 1] ?? '';
-  return name.startsWith('@') ? `${name}/${parts[at + 2]}` : name;
-}
-
-function dirSize(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
-}
 
 // electron-builder's Linux packaging runs on Linux and macOS hosts; it has not been tried from Windows here.
 describe.skipIf(process.platform === 'win32')('packaged app (electron-builder --linux dir, stand-in Electron)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'caption-studio-package-'));
   const appDir = join(scratch, 'release', 'linux-unpacked');
   const resources = join(appDir, 'resources');
-  let files = new Map<string, { size: number; unpacked: boolean }>();
+  let files: AsarListing = new Map();
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO, 'out', 'main', 'index.js'))) await run(bin('electron-vite'), ['build'], { cwd: REPO });
+    const built = ['index.js', 'self-test.js'].every((entry) => existsSync(join(REPO, 'out', 'main', entry)));
+    if (!built) await run(bin('electron-vite'), ['build'], { cwd: REPO });
     const { version } = (await import('electron/package.json', { with: { type: 'json' } })).default;
     makeStandInElectron(join(scratch, 'electron'), version);
     await run(
@@ -92,7 +52,13 @@ describe.skipIf(process.platform === 'win32')('packaged app (electron-builder --
 
   it('holds the built app and nothing of the sources', () => {
     const paths = [...files.keys()];
-    for (const built of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    const entries = [
+      '/out/main/index.js',
+      '/out/main/self-test.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+    ];
+    for (const built of ['/package.json', ...entries]) {
       expect(files.has(built), built).toBe(true);
     }
     const own = paths.filter((p) => !p.startsWith('/node_modules/'));
@@ -124,13 +90,54 @@ describe.skipIf(process.platform === 'win32')('packaged app (electron-builder --
 
   it('keeps context isolation, the sandbox and the CSP in the packaged code', () => {
     const asar = join(resources, 'app.asar');
-    const main = extractFile(asar, 'out/main/index.js').toString('utf8');
+    // The main process is split into the entry and chunks it loads on demand; the window code is in one of them.
+    const main = [...files.keys()]
+      .filter((p) => p.startsWith('/out/main/') && p.endsWith('.js'))
+      .map((p) => extractFile(asar, p.slice(1)).toString('utf8'))
+      .join('\n');
     for (const setting of [/contextIsolation: true/, /sandbox: true/, /nodeIntegration: false/, /webSecurity: true/])
       expect(main, String(setting)).toMatch(setting);
     expect(main).toMatch(/\["script-src", "'self'"\]/);
     expect(main).toMatch(/"Content-Security-Policy": CONTENT_SECURITY_POLICY/);
     const page = extractFile(asar, 'out/renderer/index.html').toString('utf8');
     expect(page.replaceAll('&#39;', "'")).toMatch(/http-equiv="Content-Security-Policy"[^>]*script-src 'self';/);
+  });
+
+  it('ships the self-test sample images beside app.asar', () => {
+    for (const { file } of Object.values(SAMPLE_IMAGES)) {
+      expect(existsSync(join(resources, SELF_TEST_IMAGES_DIR, file)), file).toBe(true);
+    }
+  });
+
+  /** The packaged self-test in plain Node, over `view` (unpackedView) and the images beside app.asar. */
+  const selfTest = (view: string) =>
+    runBuiltSelfTest(join(view, 'out', 'main', 'self-test.js'), {
+      imagesDir: join(resources, SELF_TEST_IMAGES_DIR),
+      dataDir: join(scratch, 'data'),
+    });
+
+  it('passes its own self-test with every module taken from the package', async () => {
+    const view = realpathSync(unpackedView(resources, join(scratch, 'view')));
+    const { status, stdout } = await selfTest(view);
+    expect(stdout).toMatch(/All \d+ checks passed\.\n$/);
+    expect(status).toBe(0);
+    expect(lineOf(stdout, 'sharp + libvips')).toContain(join(view, 'node_modules', '@img'));
+    expect(lineOf(stdout, 'keychain binding')).toContain(join(view, 'node_modules', '@napi-rs'));
+    expect(lineOf(stdout, 'HEIC decoder (WASM, worker)')).toContain(join(view, 'node_modules', 'heic-decode'));
+  });
+
+  it('fails its self-test, and only where it should, when libvips is left inside the asar', async () => {
+    // What a missing asarUnpack entry for @img would ship: sharp's addon and libvips packed, so unloadable.
+    const view = unpackedView(resources, join(scratch, 'view-libvips-packed'), (p) =>
+      p.includes('/node_modules/@img/'),
+    );
+    const { status, stdout } = await selfTest(view);
+    expect(lineOf(stdout, 'sharp + libvips')).toMatch(/^FAIL .*sharp/);
+    for (const format of Object.keys(SAMPLE_IMAGES)) expect(lineOf(stdout, `decode ${format}`)).toMatch(/^FAIL /);
+    for (const check of ['keychain binding', 'HEIC decoder (WASM, worker)', 'data folder', 'datasets']) {
+      expect(lineOf(stdout, check)).toMatch(/^ok /);
+    }
+    expect(status).toBe(1);
   });
 
   it('flips every fuse in the packaged executable', async () => {

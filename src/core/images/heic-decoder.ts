@@ -165,6 +165,14 @@ class HeicWorkerPool {
 
 const pool = new HeicWorkerPool(availableParallelism());
 
+/**
+ * The worker path alone, without the fallback: the self-test uses it to prove that a worker thread can load
+ * heic-decode and its WASM from where the package put them (decodeHeic would quietly decode on this thread).
+ */
+export function decodeHeicInWorker(buffer: Uint8Array, maxPixels: number): Promise<DecodedHeic> {
+  return pool.decode(buffer, maxPixels);
+}
+
 /** Decodes the primary image of a HEIC/HEIF file, refusing more than `maxPixels` before decoding any pixel. */
 export async function decodeHeic(buffer: Uint8Array, maxPixels: number): Promise<DecodedHeic> {
   if (pool.broken) return decodeHere(buffer, maxPixels);

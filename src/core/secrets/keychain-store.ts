@@ -12,7 +12,7 @@ export const GEMINI_KEY_ACCOUNT = 'gemini-api-key';
  * is in memory only, so a key saved there would vanish at reboot without a word. Pin the Secret Service and
  * report its absence instead (the user can use GEMINI_API_KEY).
  */
-const PINNED: EntryOptions = { linux: { store: 'secret-service' } };
+export const PINNED_STORE: EntryOptions = { linux: { store: 'secret-service' } };
 
 /** The Gemini API key in the OS keychain (Keychain, Credential Manager, Secret Service). */
 export function createKeychainStore(opts: { service?: string; account?: string } = {}): KeyStore {
@@ -22,7 +22,7 @@ export function createKeychainStore(opts: { service?: string; account?: string }
   async function withEntry<T>(use: (entry: AsyncEntry) => Promise<T>, secret?: string): Promise<T> {
     try {
       // The constructor itself throws when the pinned store is missing, so it belongs inside the try.
-      return await use(new AsyncEntry(service, account, PINNED));
+      return await use(new AsyncEntry(service, account, PINNED_STORE));
     } catch (e) {
       throw keychainUnavailable(e, secret);
     }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_IMAGES, SELF_TEST_IMAGES_DIR } from '../../../src/core/self-test';
 import { BUILDER_CONFIG, loadBuilderConfig, REPO, targetsOf } from './load-builder-config';
 
 const config = loadBuilderConfig();
@@ -42,6 +43,13 @@ describe('electron-builder.yml', () => {
         '**/node_modules/@napi-rs/keyring*/**',
       ]),
     );
+  });
+
+  it('ships the --self-test sample images beside app.asar, where the self-test looks for them', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/self-test', to: SELF_TEST_IMAGES_DIR }]);
+    for (const { file } of Object.values(SAMPLE_IMAGES)) {
+      expect(existsSync(join(REPO, 'resources', 'self-test', file)), file).toBe(true);
+    }
   });
 
   it('packages only the built app (production dependencies are added by electron-builder)', () => {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO } from './load-builder-config';
+import { loadBuilderConfig, REPO } from './load-builder-config';
 
 /**
  * The GitHub Actions workflows: valid against the official workflow schema (action-validator, the same check CI
@@ -101,6 +101,62 @@ describe('ci.yml', () => {
     expect(script).toContain('npx install-electron');
     expect(script).toContain('sysctl -w kernel.apparmor_restrict_unprivileged_userns=0');
     expect(script).toMatch(/xvfb-run .*npm run test:electron/);
+  });
+});
+
+describe('ci.yml: the packaged app checks itself', () => {
+  const job = ci.jobs['self-test'];
+  const steps = job?.steps ?? [];
+  const include = job?.strategy?.matrix.include ?? [];
+  const byOs = Object.fromEntries(include.map((i) => [i.os, i]));
+  const { productName } = loadBuilderConfig();
+  const { name: executable } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string };
+  const indexOf = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? ''));
+  /** The expression GitHub replaces with the matrix entry's value. */
+  const matrixValue = (key: string) => `\${{ matrix.${key} }}`;
+
+  it('packages with electron-builder --dir on Linux, macOS and Windows, for the runner’s own architecture', () => {
+    expect(include.map((i) => i.os)).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
+    expect(include.map((i) => [i.platform, i.arch])).toEqual([
+      ['--linux', '--x64'],
+      ['--mac', '--arm64'],
+      ['--win', '--x64'],
+    ]);
+    const build = indexOf(/^npm run build$/);
+    const pack = indexOf(/npx electron-builder "\$PLATFORM" dir "\$ARCH" --publish never/);
+    expect(build).toBeGreaterThan(-1);
+    expect(pack).toBeGreaterThan(build);
+    expect(steps[pack]?.env).toMatchObject({ PLATFORM: matrixValue('platform'), ARCH: matrixValue('arch') });
+  });
+
+  it('points at the executable electron-builder writes on each OS', () => {
+    // --dir output folders are named per platform and arch; the executable after productName (package.json's
+    // name on Linux).
+    expect(byOs['ubuntu-latest']?.binary).toBe(`release/linux-unpacked/${executable}`);
+    expect(byOs['macos-latest']?.binary).toBe(`release/mac-arm64/${productName}.app/Contents/MacOS/${productName}`);
+    expect(byOs['windows-latest']?.binary).toBe(`release/win-unpacked/${productName}.exe`);
+    expect(byOs['ubuntu-latest']?.resources).toBe('release/linux-unpacked/resources');
+    expect(byOs['macos-latest']?.resources).toBe(`release/mac-arm64/${productName}.app/Contents/Resources`);
+    expect(byOs['windows-latest']?.resources).toBe('release/win-unpacked/resources');
+    expect(job?.env?.BINARY).toBe(matrixValue('binary'));
+  });
+
+  it('runs the packaged binary with --self-test after packaging, under Xvfb on Linux, with its own data folder', () => {
+    const pack = indexOf(/npx electron-builder/);
+    const selfTest = indexOf(/"\$BINARY" --self-test/);
+    expect(selfTest).toBeGreaterThan(pack);
+    const step = steps[selfTest];
+    expect(step?.if).toBeUndefined(); // every OS
+    expect(step?.run).toMatch(/xvfb-run [^\n]*"\$BINARY" --self-test/);
+    expect(step?.run).toMatch(/else\s+"\$BINARY" --self-test\s+fi/);
+    expect(step?.env?.CAPTION_STUDIO_DATA_DIR).toContain('runner.temp');
+    expect(indexOf(/sysctl -w kernel.apparmor_restrict_unprivileged_userns=0/)).toBeLessThan(selfTest);
+  });
+
+  it('then checks that a damaged installation (a sample image removed) exits 1', () => {
+    const damaged = steps.findIndex((s) => /rm "\$RESOURCES\/self-test\//.test(s.run ?? ''));
+    expect(damaged).toBeGreaterThan(indexOf(/"\$BINARY" --self-test/));
+    expect(steps[damaged]?.run).toMatch(/test "\$status" -eq 1/);
   });
 });
 

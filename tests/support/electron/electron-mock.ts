@@ -86,6 +86,8 @@ export const ipcMain = {
   removeHandler: spy((channel: string) => ipcMain.handlers.delete(channel)),
 };
 
+const DEFAULT_APP_PATH = '/opt/Caption Studio/resources/app.asar';
+
 const defaultPaths = () => ({
   userData: '/home/user/.config/Caption Studio',
   downloads: '/home/user/Downloads',
@@ -95,6 +97,9 @@ const defaultPaths = () => ({
 class FakeApp extends EventEmitter {
   isPackaged = false;
   name = 'Caption Studio';
+  /** What app.getAppPath() answers: the folder holding package.json (the repository when not packaged). */
+  appPath = DEFAULT_APP_PATH;
+  getAppPath = spy(() => this.appPath);
   paths: Record<string, string> = defaultPaths();
   getPath = spy((name: string) => {
     const path = this.paths[name];
@@ -152,6 +157,7 @@ export function resetElectronMock(): void {
   FakeBrowserWindow.instances = [];
   app.removeAllListeners();
   app.isPackaged = false;
+  app.appPath = DEFAULT_APP_PATH;
   app.ready = true;
   app.paths = defaultPaths();
   session.defaultSession = fakeSession();
