@@ -39,12 +39,6 @@ export type TerminalBatchState = Exclude<BatchState, 'PENDING' | 'RUNNING'>;
 export const isFinished = (state: BatchState): state is TerminalBatchState =>
   state !== 'PENDING' && state !== 'RUNNING';
 
-/** A google.rpc.Status as a batch line carries it: the canonical code number (3, 13...), not an HTTP status. */
-export interface LineError {
-  code: number;
-  message: string;
-}
-
 /** One request of a batch: an inline request or a JSONL line, and once the batch has run, what came of it. */
 export interface BatchLine {
   /** `metadata.key` of an inline request, `key` of a JSONL line. */
@@ -55,7 +49,8 @@ export interface BatchLine {
   request: unknown;
   /** Why a JSONL line could not be read as a request (it fails alone when the batch runs). */
   unreadable: string | null;
-  result: { response: unknown } | { error: LineError } | null;
+  /** What the line came to: a response, or a google.rpc.Status (the canonical code 3, 13..., not HTTP's). */
+  result: { response: unknown } | { error: { code: number; message: string } } | null;
   outcome: Outcome | null;
   imageKey: string | null;
   /** The answer text, as generateContent would have sent it. */
