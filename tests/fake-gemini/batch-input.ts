@@ -85,7 +85,8 @@ export function readBatchInput(body: Buffer, ctx: FakeContext): BatchInput {
   if (body.length > maxBytes) return { ok: false, outcome: 'too-large', error: E.payloadTooLarge(maxBytes) };
   let parsed: CreateBody;
   try {
-    parsed = JSON.parse(body.toString('utf8')) as CreateBody;
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    parsed = isObject(value) ? value : {};
   } catch {
     return refuse('Invalid JSON payload received. Unexpected token.');
   }

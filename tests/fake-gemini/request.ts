@@ -119,7 +119,15 @@ function uploadedImage({ mimeType, fileUri }: NonNullable<Part['fileData']>, fil
   return describeImageBytes(mimeType ?? file.mimeType, file.bytes);
 }
 
+/** The image a part carries, inline or by reference; null for a text part. */
+function imageOf(part: Part, files: FileLookup): Image | ParseFailure | null {
+  if (part.inlineData) return inlineImage(part.inlineData);
+  if (part.fileData) return uploadedImage(part.fileData, files);
+  return null;
+}
+
 const noFiles: FileLookup = () => undefined;
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
 export function parseGenerateContent(raw: string, files: FileLookup = noFiles): ParseResult {
   let body: unknown;
@@ -133,11 +141,12 @@ export function parseGenerateContent(raw: string, files: FileLookup = noFiles): 
 
 /** Validates a GenerateContentRequest already parsed from JSON (a generateContent body or a batch line). */
 export function parseGenerateContentBody(value: unknown, files: FileLookup = noFiles): ParseResult {
-  const body = (typeof value === 'object' && value !== null ? value : {}) as {
-    contents?: Array<{ parts?: Part[] }>;
-    generationConfig?: Record<string, unknown>;
-  };
-  const parts = body.contents?.flatMap((c) => c.parts ?? []) ?? [];
+  // Batch lines come from files a client wrote: nothing in them can be trusted to have its proper shape.
+  const body = (isObject(value) ? value : {}) as { contents?: unknown; generationConfig?: Record<string, unknown> };
+  const contents: unknown[] = Array.isArray(body.contents) ? body.contents : [];
+  const parts = contents
+    .flatMap((c) => (isObject(c) && 'parts' in c && Array.isArray(c.parts) ? (c.parts as unknown[]) : []))
+    .filter((p): p is Part => isObject(p));
   if (parts.length === 0) {
     return { ok: false, reason: 'invalid', message: '* GenerateContentRequest.contents: contents is not specified' };
   }
@@ -145,15 +154,11 @@ export function parseGenerateContentBody(value: unknown, files: FileLookup = noF
   let prompt = '';
   for (const part of parts) {
     if (typeof part.text === 'string') prompt += part.text;
-    const found = part.inlineData
-      ? inlineImage(part.inlineData)
-      : part.fileData
-        ? uploadedImage(part.fileData, files)
-        : null;
+    const found = imageOf(part, files);
     if (found && 'ok' in found) return found;
     if (found) image = found;
   }
-  const gc = body.generationConfig ?? {};
+  const gc = isObject(body.generationConfig) ? body.generationConfig : {};
   const thinking = gc.thinkingConfig as { thinkingBudget?: unknown } | undefined;
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   return {

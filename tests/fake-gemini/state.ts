@@ -28,7 +28,8 @@ export interface UploadSession {
   fileId: string;
   displayName: string | null;
   mimeType: string;
-  declaredBytes: number;
+  /** X-Goog-Upload-Header-Content-Length of the start, if it gave one. */
+  declaredBytes: number | null;
   chunks: Buffer[];
   received: number;
 }

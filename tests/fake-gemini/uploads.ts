@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FakeContext, RouteHandler } from './context';
 import * as E from './errors';
 import { fileResource } from './files';
-import { type Exchange, fail, reply, replyRaw } from './http';
+import { fail, reply, replyRaw } from './http';
+import type { Outcome } from './log';
 import { randomId, type UploadSession } from './state';
 
 /**
@@ -17,6 +18,7 @@ const TWO_GB = 2 * 1024 ** 3;
 const FILE_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/u;
 
 const header = (h: IncomingHttpHeaders, name: string) => String(h[name] ?? '');
+const maxFileBytes = (ctx: FakeContext) => ctx.options().maxFileBytes ?? TWO_GB;
 
 interface StartMetadata {
   file?: { name?: unknown; displayName?: unknown; mimeType?: unknown };
@@ -31,13 +33,28 @@ function readMetadata(body: Buffer): StartMetadata | null {
   }
 }
 
-/** The id the file will get: the client's choice (checked like the service does) or a fresh random one. */
-function chooseFileId(ex: Exchange, ctx: FakeContext, requested: unknown): string | undefined {
-  if (typeof requested !== 'string') return randomId();
+type Refused = { outcome: Outcome; error: E.RpcError };
+
+/** The id the file will get: the client's choice if the service would take it, else a fresh random one. */
+function chooseFileId(ctx: FakeContext, requested: unknown): { id: string } | Refused {
+  if (typeof requested !== 'string') return { id: randomId() };
   const id = requested.replace(/^files\//u, '');
-  if (!FILE_ID.test(id)) return void fail(ex, 'bad-request', E.badRequest(`Invalid file name: ${requested}`));
-  if (ctx.state.file(id)) return void fail(ex, 'already-exists', E.alreadyExists(`File files/${id} already exists.`));
-  return id;
+  if (!FILE_ID.test(id)) return { outcome: 'bad-request', error: E.badRequest(`Invalid file name: ${requested}`) };
+  if (ctx.state.file(id)) {
+    return { outcome: 'already-exists', error: E.alreadyExists(`File files/${id} already exists.`) };
+  }
+  return { id };
+}
+
+/** The size the start declares, null when it declares none (the protocol allows that), or a refusal. */
+function declaredSize(h: IncomingHttpHeaders, maxBytes: number): { bytes: number | null } | Refused {
+  const value = header(h, 'x-goog-upload-header-content-length');
+  if (value === '') return { bytes: null };
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    return { outcome: 'bad-request', error: E.badRequest(`Invalid X-Goog-Upload-Header-Content-Length: ${value}`) };
+  }
+  return bytes > maxBytes ? { outcome: 'too-large', error: E.fileTooLarge(bytes, maxBytes) } : { bytes };
 }
 
 export const startUpload: RouteHandler = (ex, ctx) => {
@@ -47,30 +64,25 @@ export const startUpload: RouteHandler = (ex, ctx) => {
   }
   const meta = readMetadata(ex.body);
   if (!meta) return fail(ex, 'bad-request', E.badRequest('Invalid JSON payload received. Unexpected token.'));
-  const declaredBytes = Number(header(h, 'x-goog-upload-header-content-length'));
-  if (!Number.isSafeInteger(declaredBytes) || declaredBytes < 0) {
-    return fail(ex, 'bad-request', E.badRequest('X-Goog-Upload-Header-Content-Length must give the file size.'));
-  }
-  const maxBytes = ctx.options().maxFileBytes ?? TWO_GB;
-  if (declaredBytes > maxBytes) return fail(ex, 'too-large', E.fileTooLarge(declaredBytes, maxBytes));
+  const size = declaredSize(h, maxFileBytes(ctx));
+  if ('error' in size) return fail(ex, size.outcome, size.error);
   const mimeType = header(h, 'x-goog-upload-header-content-type') || meta.file?.mimeType;
   if (typeof mimeType !== 'string' || mimeType === '') {
     return fail(ex, 'bad-request', E.badRequest('The file has no MIME type.'));
   }
-  const fileId = chooseFileId(ex, ctx, meta.file?.name);
-  if (!fileId) return;
-  const displayName = typeof meta.file?.displayName === 'string' ? meta.file.displayName : null;
+  const chosen = chooseFileId(ctx, meta.file?.name);
+  if ('error' in chosen) return fail(ex, chosen.outcome, chosen.error);
   const session: UploadSession = {
     id: randomId(24),
-    fileId,
-    displayName,
+    fileId: chosen.id,
+    displayName: typeof meta.file?.displayName === 'string' ? meta.file.displayName : null,
     mimeType,
-    declaredBytes,
+    declaredBytes: size.bytes,
     chunks: [],
     received: 0,
   };
   ctx.state.uploads.set(session.id, session);
-  ex.entry.resource = `files/${fileId}`;
+  ex.entry.resource = `files/${session.fileId}`;
   replyRaw(ex, 200, {
     'x-goog-upload-url': `${ctx.baseUrl()}/upload/v1beta/files?upload_id=${session.id}&upload_protocol=resumable`,
     'x-goog-upload-status': 'active',
@@ -91,21 +103,20 @@ export const uploadChunk: RouteHandler = (ex, ctx) => {
     return fail(ex, 'bad-request', E.badRequest(`Unsupported upload command: ${commands.join(', ')}`));
   }
   if (offset !== session.received) {
-    return fail(
-      ex,
-      'bad-request',
-      E.badRequest(`Upload offset ${offset} is not the ${session.received} bytes received.`),
-    );
+    const message = `Upload offset ${offset} is not the ${session.received} bytes received.`;
+    return fail(ex, 'bad-request', E.badRequest(message));
   }
   session.chunks.push(ex.body);
   session.received += ex.body.length;
   if (!commands.includes('finalize')) return replyRaw(ex, 200, { 'x-goog-upload-status': 'active' });
 
   ctx.state.uploads.delete(session.id);
-  if (session.received !== session.declaredBytes) {
+  if (session.declaredBytes !== null && session.received !== session.declaredBytes) {
     const message = `Received ${session.received} bytes, but the upload declared ${session.declaredBytes}.`;
     return fail(ex, 'bad-request', E.badRequest(message));
   }
+  const maxBytes = maxFileBytes(ctx);
+  if (session.received > maxBytes) return fail(ex, 'too-large', E.fileTooLarge(session.received, maxBytes));
   const file = ctx.state.addFile({
     id: session.fileId,
     displayName: session.displayName,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPartFromUri, type GoogleGenAI, type InlinedRequest } from '@google/genai';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeGemini, startFakeGemini } from '../fake-gemini';
+import { FAKE_API_KEY, type FakeGemini, type Fault, startFakeGemini } from '../fake-gemini';
 import { sha256, tempDir } from '../fake-gemini/test-kit';
 import {
   blobOf,
@@ -77,24 +77,27 @@ describe('fake Gemini Batch API (real @google/genai client)', () => {
   });
 
   it('fails or blocks single lines through the fault hooks, and the batch still succeeds', async () => {
-    fake = await startFakeGemini({
-      batchFault: (r) => (r.batch?.key === 'img-1' ? 'safety' : r.batch?.key === 'img-2' ? 'bad-image' : undefined),
-    });
+    const faults: Record<number, Fault> = { 1: 'safety', 2: 'bad-image', 3: '503' };
+    fake = await startFakeGemini({ batchFault: (r) => faults[r.batch?.line ?? -1] });
     const ai = sdkClient(fake);
     // 2.5 Pro cannot stop thinking: a line asking it to fails alone, as generateContent would.
     const noThinking = { thinkingConfig: { thinkingBudget: 0 } };
     const job = await ai.batches.create({
       model: 'gemini-2.5-pro',
-      src: [...inlineRequests(photos, { maxOutputTokens: 4000 }), ...inlineRequests(photos.slice(0, 1), noThinking)],
+      src: [
+        ...inlineRequests([...photos, ...photos.slice(0, 1)], { maxOutputTokens: 4000 }),
+        ...inlineRequests(photos.slice(0, 1), noThinking),
+      ],
     });
     fake.settleBatch(job.name ?? '', 'SUCCEEDED');
-    const [ok, blocked, badImage, noBudget] =
+    const [ok, blocked, badImage, overloaded, noBudget] =
       (await ai.batches.get({ name: job.name ?? '' })).dest?.inlinedResponses ?? [];
     expect(ok?.response?.candidates?.[0]?.finishReason).toBe('STOP');
     expect(blocked?.response?.candidates?.[0]).toMatchObject({ finishReason: 'SAFETY', content: { role: 'model' } });
     expect(badImage?.response).toBeUndefined();
     expect(badImage?.error).toEqual({ code: 3, message: expect.stringContaining('Unable to process input image') });
-    expect(noBudget?.error).toMatchObject({
+    expect(overloaded?.error).toEqual({ code: 14, message: 'The model is overloaded. Please try again later.' });
+    expect(noBudget?.error).toEqual({
       code: 3,
       message: 'Budget 0 is invalid. This model only works in thinking mode.',
     });
@@ -102,6 +105,7 @@ describe('fake Gemini Batch API (real @google/genai client)', () => {
       'ok',
       'safety',
       'bad-image',
+      'overloaded',
       'thinking-required',
     ]);
   });
@@ -139,6 +143,10 @@ describe('fake Gemini Batch API (real @google/genai client)', () => {
         expect(responseText(results[i].response)).toBe(await syncCaption(ai, img));
       expect(results[3]).toEqual({ error: { code: 3, message: expect.stringContaining('Invalid JSON') } });
       expect(results[4].error).toEqual({ code: 3, message: expect.stringContaining('contents is not specified') });
+      // The result file's downloadUri is the documented /download/v1beta/... route: the same bytes.
+      const { downloadUri } = await ai.files.get({ name: done.dest?.fileName ?? '' });
+      const viaUri = await fetch(downloadUri ?? '', { headers: { 'x-goog-api-key': FAKE_API_KEY } });
+      expect(await viaUri.text()).toBe(await readFile(path, 'utf8'));
     } finally {
       await cleanup();
     }
