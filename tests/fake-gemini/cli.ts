@@ -4,8 +4,9 @@
  * Prints `FAKE_GEMINI_URL=http://127.0.0.1:PORT` (and the test key) on stdout, then serves until killed.
  * Point the app at it with GOOGLE_GEMINI_BASE_URL (the SDK reads it) or the captioner's baseUrl option.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { FAKE_API_KEY, startFakeGemini } from './server';
+import type { TerminalBatchState } from './state';
 
 const num = (v: string) => {
   const n = Number(v);
@@ -24,6 +25,11 @@ const program = new Command()
   .option('--seed <n>', 'seed for faults and jitter', num, 1)
   .option('--thinking-tokens <n>', 'thinking tokens spent by thinking models', num, 300)
   .option('--no-noise', 'answer with clean captions (no preambles, quotes or markdown)')
+  .addOption(
+    new Option('--batch-end-state <state>', 'state a batch ends in, two batches.get after its creation')
+      .choices(['SUCCEEDED', 'FAILED', 'EXPIRED'])
+      .default('SUCCEEDED'),
+  )
   .parse();
 
 const o = program.opts<{
@@ -36,6 +42,7 @@ const o = program.opts<{
   seed: number;
   thinkingTokens: number;
   noise: boolean;
+  batchEndState: TerminalBatchState;
 }>();
 
 const fake = await startFakeGemini({
@@ -48,6 +55,7 @@ const fake = await startFakeGemini({
   seed: o.seed,
   thinkingTokens: o.thinkingTokens,
   noise: o.noise,
+  batchEndState: o.batchEndState,
 });
 
 process.stdout.write(`FAKE_GEMINI_URL=${fake.url}\nFAKE_GEMINI_KEY=${FAKE_API_KEY}\n`);

@@ -34,12 +34,31 @@ export const invalidKey = (): RpcError =>
     },
   ]);
 
-export const modelNotFound = (model: string, apiVersion: string): RpcError =>
+export const modelNotFound = (model: string, apiVersion: string, method = 'generateContent'): RpcError =>
   rpcError(
     404,
     'NOT_FOUND',
-    `models/${model} is not found for API version ${apiVersion}, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+    `models/${model} is not found for API version ${apiVersion}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`,
   );
+
+export const unknownPath = (path: string): RpcError => rpcError(404, 'NOT_FOUND', `Unknown path ${path}`);
+
+/** An unknown batch (and any other resource the service just cannot find). */
+export const entityNotFound = (): RpcError => rpcError(404, 'NOT_FOUND', 'Requested entity was not found.');
+
+/** The Files API answers an unknown or deleted file the same way it answers someone else's: 403. */
+export const fileNotAccessible = (fileId: string): RpcError =>
+  rpcError(403, 'PERMISSION_DENIED', `You do not have permission to access the File ${fileId} or it may not exist.`);
+
+export const payloadTooLarge = (limitBytes: number): RpcError =>
+  badRequest(`Request payload size exceeds the limit: ${limitBytes} bytes.`);
+
+export const fileTooLarge = (bytes: number, maxBytes: number): RpcError =>
+  badRequest(`File size ${bytes} bytes exceeds the maximum file size of ${maxBytes} bytes.`);
+
+export const failedPrecondition = (message: string): RpcError => rpcError(400, 'FAILED_PRECONDITION', message);
+
+export const alreadyExists = (message: string): RpcError => rpcError(409, 'ALREADY_EXISTS', message);
 
 export const badRequest = (message: string): RpcError => rpcError(400, 'INVALID_ARGUMENT', message);
 
@@ -95,4 +114,20 @@ export function quotaExceeded(model: string, window: QuotaWindow, limit: number,
       { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryDelaySeconds}s` },
     ],
   );
+}
+
+/** google.rpc.Code numbers: a batch line's error is a google.rpc.Status, which carries these, not HTTP statuses. */
+const CANONICAL_CODES: Readonly<Record<string, number>> = {
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+};
+
+/** The error a batch line reports for what generateContent would have answered with `e`. */
+export function lineError(e: RpcError): { code: number; message: string } {
+  return { code: CANONICAL_CODES[e.body.error.status] ?? 2, message: e.body.error.message };
 }

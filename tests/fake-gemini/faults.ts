@@ -12,8 +12,10 @@ export interface FaultRequest {
   imageKey: string | null;
   /** 1 for the first request carrying this image, 2 for the second... */
   attempt: number;
-  /** Index of the request among all requests the server has received. */
+  /** Index of the request among all requests the server has received (for a batch line: its batches.create). */
   index: number;
+  /** Set for a line of a batch, when the batch runs: which batch, the line's key and its position. */
+  batch?: { name: string; key: string | null; line: number };
 }
 
 /** mulberry32: a tiny seeded PRNG, so a given seed produces the same fault sequence every run. */

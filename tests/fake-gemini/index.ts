@@ -1,9 +1,5 @@
 export { describeImage } from './captions';
 export type { Fault, FaultRequest } from './faults';
-export {
-  FAKE_API_KEY,
-  type FakeGemini,
-  type FakeGeminiOptions,
-  type RequestLog,
-  startFakeGemini,
-} from './server';
+export type { RequestLog } from './log';
+export type { FakeGeminiOptions } from './options';
+export { FAKE_API_KEY, type FakeGemini, startFakeGemini } from './server';

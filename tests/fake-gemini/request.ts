@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Validation of a generateContent body the way the real API does it: well-formed JSON, contents with parts,
- * inline images with a supported MIME type and base64 that decodes to a real image.
+ * images inline (a supported MIME type, base64 that decodes to a real image) or as a Files API reference.
  */
 
 export interface ParsedRequest {
@@ -21,7 +21,20 @@ export interface ParsedRequest {
   temperature: number | undefined;
 }
 
-export type ParseResult = { ok: true; request: ParsedRequest } | { ok: false; message: string; badImage?: boolean };
+/**
+ * Why a body was refused. 'undecodable': the JSON could not become a request at all (bad JSON, bad base64), which
+ * the front end refuses at once, even inside a batch; 'invalid': a well-formed request the model refuses;
+ * 'missing-file': a `fileData` part names a file that does not exist (or no longer does).
+ */
+export type ParseFailure =
+  | { ok: false; reason: 'undecodable' | 'invalid'; message: string }
+  | { ok: false; reason: 'bad-image' }
+  | { ok: false; reason: 'missing-file'; fileId: string };
+
+export type ParseResult = { ok: true; request: ParsedRequest } | ParseFailure;
+
+/** The bytes and MIME type of an uploaded file, by the `fileUri` a request names it with. */
+export type FileLookup = (fileUri: string) => { mimeType: string; bytes: Buffer } | undefined;
 
 const SUPPORTED_MIME = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif']);
 
@@ -68,22 +81,17 @@ function readOrientation(buf: Buffer): number {
 interface Part {
   text?: unknown;
   inlineData?: { mimeType?: unknown; data?: unknown };
+  fileData?: { mimeType?: unknown; fileUri?: unknown };
 }
 
-function parseImage(inline: NonNullable<Part['inlineData']>): ParseResult | ParsedRequest['image'] {
-  const { mimeType, data } = inline;
+type Image = NonNullable<ParsedRequest['image']>;
+
+function describeImageBytes(mimeType: unknown, bytes: Buffer): Image | ParseFailure {
   if (typeof mimeType !== 'string' || !SUPPORTED_MIME.has(mimeType)) {
-    return { ok: false, message: `Unsupported MIME type: ${String(mimeType)}` };
+    return { ok: false, reason: 'invalid', message: `Unsupported MIME type: ${String(mimeType)}` };
   }
-  if (typeof data !== 'string' || data === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/u.test(data)) {
-    return {
-      ok: false,
-      message: "Invalid value at 'contents[0].parts[0].inline_data.data' (TYPE_BYTES), Base64 decoding failed",
-    };
-  }
-  const bytes = Buffer.from(data, 'base64');
   const size = mimeType === 'image/jpeg' ? jpegSize(bytes) : null;
-  if (mimeType === 'image/jpeg' && size === null) return { ok: false, message: 'bad-image', badImage: true };
+  if (mimeType === 'image/jpeg' && size === null) return { ok: false, reason: 'bad-image' };
   return {
     mimeType,
     bytes: bytes.length,
@@ -94,26 +102,63 @@ function parseImage(inline: NonNullable<Part['inlineData']>): ParseResult | Pars
   };
 }
 
-export function parseGenerateContent(raw: string): ParseResult {
-  let body: { contents?: Array<{ parts?: Part[] }>; generationConfig?: Record<string, unknown> };
+function inlineImage({ mimeType, data }: NonNullable<Part['inlineData']>): Image | ParseFailure {
+  if (typeof data !== 'string' || data === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/u.test(data)) {
+    return {
+      ok: false,
+      reason: 'undecodable',
+      message: "Invalid value at 'contents[0].parts[0].inline_data.data' (TYPE_BYTES), Base64 decoding failed",
+    };
+  }
+  return describeImageBytes(mimeType, Buffer.from(data, 'base64'));
+}
+
+function uploadedImage({ mimeType, fileUri }: NonNullable<Part['fileData']>, files: FileLookup): Image | ParseFailure {
+  const file = typeof fileUri === 'string' ? files(fileUri) : undefined;
+  if (!file) return { ok: false, reason: 'missing-file', fileId: String(fileUri).replace(/^.*\/files\//u, '') };
+  return describeImageBytes(mimeType ?? file.mimeType, file.bytes);
+}
+
+/** The image a part carries, inline or by reference; null for a text part. */
+function imageOf(part: Part, files: FileLookup): Image | ParseFailure | null {
+  if (part.inlineData) return inlineImage(part.inlineData);
+  if (part.fileData) return uploadedImage(part.fileData, files);
+  return null;
+}
+
+const noFiles: FileLookup = () => undefined;
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+export function parseGenerateContent(raw: string, files: FileLookup = noFiles): ParseResult {
+  let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch {
-    return { ok: false, message: 'Invalid JSON payload received. Unexpected token.' };
+    return { ok: false, reason: 'undecodable', message: 'Invalid JSON payload received. Unexpected token.' };
   }
-  const parts = body.contents?.flatMap((c) => c.parts ?? []) ?? [];
-  if (parts.length === 0) return { ok: false, message: '* GenerateContentRequest.contents: contents is not specified' };
+  return parseGenerateContentBody(body, files);
+}
+
+/** Validates a GenerateContentRequest already parsed from JSON (a generateContent body or a batch line). */
+export function parseGenerateContentBody(value: unknown, files: FileLookup = noFiles): ParseResult {
+  // Batch lines come from files a client wrote: nothing in them can be trusted to have its proper shape.
+  const body = (isObject(value) ? value : {}) as { contents?: unknown; generationConfig?: Record<string, unknown> };
+  const contents: unknown[] = Array.isArray(body.contents) ? body.contents : [];
+  const parts = contents
+    .flatMap((c) => (isObject(c) && 'parts' in c && Array.isArray(c.parts) ? (c.parts as unknown[]) : []))
+    .filter((p): p is Part => isObject(p));
+  if (parts.length === 0) {
+    return { ok: false, reason: 'invalid', message: '* GenerateContentRequest.contents: contents is not specified' };
+  }
   let image: ParsedRequest['image'] = null;
   let prompt = '';
   for (const part of parts) {
     if (typeof part.text === 'string') prompt += part.text;
-    if (part.inlineData) {
-      const parsed = parseImage(part.inlineData);
-      if (parsed && 'ok' in parsed) return parsed;
-      image = parsed;
-    }
+    const found = imageOf(part, files);
+    if (found && 'ok' in found) return found;
+    if (found) image = found;
   }
-  const gc = body.generationConfig ?? {};
+  const gc = isObject(body.generationConfig) ? body.generationConfig : {};
   const thinking = gc.thinkingConfig as { thinkingBudget?: unknown } | undefined;
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   return {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { ApiError, GoogleGenAI } from '@google/genai';
-import sharp from 'sharp';
+import type { GoogleGenAI } from '@google/genai';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyGeminiError as classifyError, createGeminiProvider } from '../../src/core/captioner';
 import { normaliseCaption } from '../../src/shared/normalise';
 import { describeImage, FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { answerFor } from '../fake-gemini/captions';
+import { apiError, jpeg as makeJpeg, sdkClient } from '../support/gemini-sdk';
 
 /** The fake must behave like the real API for the real client, or the other tests prove nothing. */
 
@@ -14,15 +14,11 @@ let fake: FakeGemini;
 let jpeg: string;
 
 beforeAll(async () => {
-  const buf = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#884422' } })
-    .jpeg()
-    .toBuffer();
-  jpeg = buf.toString('base64');
+  jpeg = (await makeJpeg('#884422')).toString('base64');
 });
 afterEach(() => fake?.close());
 
-const client = (apiKey = FAKE_API_KEY) =>
-  new GoogleGenAI({ apiKey, httpOptions: { baseUrl: fake.url, apiVersion: 'v1beta' } });
+const client = (apiKey = FAKE_API_KEY) => sdkClient(fake, apiKey);
 
 const ask = (ai: GoogleGenAI, model = 'gemini-2.5-flash', config: Record<string, unknown> = {}, data = jpeg) =>
   ai.models.generateContent({
@@ -32,15 +28,6 @@ const ask = (ai: GoogleGenAI, model = 'gemini-2.5-flash', config: Record<string,
     ],
     config: { maxOutputTokens: 400, thinkingConfig: { thinkingBudget: 0 }, ...config },
   });
-
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
-}
 
 describe('fake Gemini protocol', () => {
   it('wraps answers in noise that normaliseCaption always cleans to the same caption', () => {
