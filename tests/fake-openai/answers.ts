@@ -8,7 +8,7 @@ import type { ThinkingFormat } from './options';
  * request's token budget. Running out of budget cuts the text and reports finish_reason "length".
  */
 
-export type AnswerKind = 'caption' | 'refusal' | 'blind-apology' | 'blind-generic';
+type AnswerKind = 'caption' | 'refusal' | 'blind-apology' | 'blind-generic';
 
 export interface AnswerRequest {
   kind: AnswerKind;

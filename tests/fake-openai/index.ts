@@ -4,11 +4,7 @@ export type {
   FakeOpenAi,
   FakeOpenAiOptions,
   Fault,
-  FaultRequest,
   FlavourName,
-  RequestLog,
-  ThinkingFormat,
-  VisionMode,
 } from './options';
 export { closedPortUrl } from './ports';
 export { startFakeOpenAi } from './server';

@@ -13,7 +13,7 @@ export type FlavourName = 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'openrou
  * a model without vision; or it ignores the image and answers from the text alone, either saying it sees no
  * image (`blind-apology`) or inventing the same generic description for every photo (`blind-generic`).
  */
-export type VisionMode = 'sees' | 'error' | 'blind-apology' | 'blind-generic';
+type VisionMode = 'sees' | 'error' | 'blind-apology' | 'blind-generic';
 
 /**
  * How a reasoning model's thoughts come back: wrapped in `<think>...</think>` before the answer; with only the

@@ -6,7 +6,7 @@ import type { PartPosition } from './flavours';
  * bare string), and the sampling fields the app sends.
  */
 
-export interface ImagePart {
+interface ImagePart {
   url: string;
   at: PartPosition;
 }

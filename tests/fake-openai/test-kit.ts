@@ -62,3 +62,12 @@ export async function failure(call: Promise<unknown>): Promise<APIError> {
 
 /** A message field the openai types do not declare (reasoning, reasoning_content). */
 export const extraField = (message: object, field: string): unknown => (message as Record<string, unknown>)[field];
+
+/** A promise that stays pending until `open()`: holds the fake's answers while a test looks at the server. */
+export function latch(): { promise: Promise<void>; open: () => void } {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}

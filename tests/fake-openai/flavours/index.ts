@@ -18,4 +18,4 @@ export const FLAVOURS: Readonly<Record<FlavourName, Flavour>> = {
 };
 
 export { reasoningParameterError } from './openai';
-export type { Completion, Flavour, HttpReply, ImageProblem, Overflow, PartPosition, ServedModel } from './types';
+export type { Flavour, HttpReply, ImageProblem, PartPosition, ServedModel } from './types';

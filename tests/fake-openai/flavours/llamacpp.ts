@@ -15,7 +15,7 @@ import type { Flavour, HttpReply, Overflow } from './types';
  */
 
 /** The body llama-server sends (Ollama passes it through verbatim as its own message, see ollama.ts). */
-export function llamaServerError(code: number, message: string, type: string, extra: Record<string, unknown> = {}) {
+function llamaServerError(code: number, message: string, type: string, extra: Record<string, unknown> = {}) {
   return { error: { code, message, type, ...extra } };
 }
 
