@@ -5,6 +5,7 @@ import { randomTransientFaults } from '../fake-gemini/faults';
 import { handleChat } from './chat';
 import { FLAVOURS, type Flavour, type HttpReply } from './flavours';
 import type { FakeOpenAi, FakeOpenAiOptions, Fault, FaultRequest, Outcome, RequestLog } from './options';
+import { newRequestLog } from './request-log';
 import { servedModels } from './served-models';
 
 /**
@@ -21,20 +22,6 @@ function route(method: string, path: string): Route {
   const one = /^\/v1\/models\/(.+)$/u.exec(path);
   if (method === 'GET' && one?.[1]) return { kind: 'model', modelId: decodeURIComponent(one[1]) };
   return { kind: 'other' };
-}
-
-function newEntry(index: number, req: IncomingMessage, path: string, kind: RequestLog['kind']): RequestLog {
-  const auth = req.headers.authorization;
-  const retries = Number.parseInt(String(req.headers['x-stainless-retry-count'] ?? ''), 10);
-  return {
-    ...{ index, time: Date.now(), respondedAt: 0, method: req.method ?? 'GET', path, kind, model: null },
-    ...{ status: 0, outcome: 'bad-request', imagePartPresent: false, image: null, attempt: 0 },
-    ...{ maxTokens: null, maxCompletionTokens: null, temperature: null, promptTokens: null },
-    authorization: auth === undefined ? 'missing' : auth.startsWith('Bearer ') ? 'bearer' : 'other',
-    retryCount: Number.isNaN(retries) ? null : retries,
-    text: null,
-    clientAborted: false,
-  };
 }
 
 /** The 401 a key-checking server sends, or null when the request may pass. */
@@ -64,7 +51,7 @@ export async function startFakeOpenAi(initial: FakeOpenAiOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const { kind, modelId } = route(req.method ?? 'GET', path);
-    const entry = newEntry(requests.length, req, path, kind);
+    const entry = newRequestLog(requests.length, req, path, kind);
     requests.push(entry);
     if (kind === 'chat') {
       inFlight++;
@@ -87,14 +74,21 @@ export async function startFakeOpenAi(initial: FakeOpenAiOptions = {}): Promise<
     if (kind !== 'other' && refused) return reply('unauthorized', refused);
     if (kind === 'models') return reply('ok', { status: 200, body: flavour.modelList(models) });
     if (kind === 'model') {
-      const found = models.find((m) => m.id === modelId) ?? flavour.unknownModel(modelId ?? '', []);
+      // Looked up the way a chat request's model is, quirks included (LM Studio's one loaded model answers).
+      const found = models.find((m) => m.id === modelId) ?? flavour.unknownModel(modelId ?? '', models);
       return 'status' in found
         ? reply('not-found', found)
         : reply('ok', { status: 200, body: flavour.modelObject(found) });
     }
     if (kind === 'other') return reply('not-found', { status: 404, body: { error: { message: `No route ${path}` } } });
     await handleChat({
-      ...{ flavour, models, entry, raw, attempts, pickFault, reply },
+      flavour,
+      models,
+      entry,
+      raw,
+      attempts,
+      pickFault,
+      reply,
       noise: opts.noise ?? true,
       retryAfterSeconds: opts.retryAfterSeconds ?? 1,
       wait: () => (opts.sleep ? opts.sleep(opts.latencyMs ?? 0) : delay(opts.latencyMs ?? 0)),

@@ -99,7 +99,7 @@ describe('keys', () => {
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(err).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error' });
     expect(err.message).toBe(
-      '401 Incorrect API key provided: sk-**********9999. You can find your API key at https://platform.openai.com/account/api-keys.',
+      '401 Incorrect API key provided: sk-wrong*****9999. You can find your API key at https://platform.openai.com/account/api-keys.',
     );
     await expect(client.models.list()).rejects.toBeInstanceOf(AuthenticationError);
     const right = clientFor(fake, { apiKey: 'sk-right-key-0001' });

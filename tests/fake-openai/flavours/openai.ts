@@ -19,8 +19,8 @@ import type { Flavour, HttpReply } from './types';
 const invalid = (status: number, message: string, param: string | null = null, code: string | null = null) =>
   openAiError(status, message, 'invalid_request_error', param, code);
 
-/** Masks a key the way OpenAI's 401 message does: first three and last four characters kept. */
-const masked = (key: string) => `${key.slice(0, 3)}${'*'.repeat(Math.max(4, key.length - 7))}${key.slice(-4)}`;
+/** Masks a key the way OpenAI's 401 message does ("sk-4sJHr****...w8ZP"): first eight and last four kept. */
+const masked = (key: string) => `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
 
 /** A reasoning model's refusal of parameters older models accept, or null when the request is fine. */
 export function reasoningParameterError(request: {
@@ -100,7 +100,20 @@ export const openai: Flavour = {
     return invalid(400, message, 'messages', 'context_length_exceeded');
   },
   rateLimited: openAiRateLimit,
-  overloaded: () => openAiError(503, 'The server is overloaded or not ready yet.', 'server_error'),
+  overloaded: () =>
+    openAiError(
+      503,
+      'Our servers are currently overloaded. Please try again later.',
+      'service_unavailable_error',
+      null,
+      'server_is_overloaded',
+    ),
   internal: () =>
-    openAiError(500, 'The server had an error while processing your request. Sorry about that!', 'server_error'),
+    openAiError(
+      500,
+      `An error occurred while processing your request. You can retry your request, or contact us through our help center at help.openai.com if the error persists. Please include the request ID ${randomId('req_', 32)} in your message.`,
+      'server_error',
+      null,
+      'server_error',
+    ),
 };
