@@ -5,6 +5,7 @@ export type {
   FakeOpenAiOptions,
   Fault,
   FlavourName,
+  ThinkingFormat,
 } from './options';
 export { closedPortUrl } from './ports';
 export { startFakeOpenAi } from './server';

@@ -63,7 +63,9 @@ export interface FakeOpenAiOptions {
   noise?: boolean;
 }
 
+/** How a request ended; 'pending' while it is still being handled. */
 export type Outcome =
+  | 'pending'
   | 'ok'
   | 'length'
   | 'refusal'

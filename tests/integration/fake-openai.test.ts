@@ -1,7 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseCaption } from '../../src/shared/normalise';
 import { describeImage } from '../fake-gemini';
-import { type FakeOpenAi, type FakeOpenAiOptions, imageTokens, startFakeOpenAi } from '../fake-openai';
+import {
+  type FakeOpenAi,
+  type FakeOpenAiOptions,
+  imageTokens,
+  startFakeOpenAi,
+  type ThinkingFormat,
+} from '../fake-openai';
 import { captionRequest, clientFor, dataUrlSha256, extraField, failure, jpegDataUrl } from '../fake-openai/test-kit';
 
 /** The fake must answer the real `openai` client the way the real servers do, or the provider's tests prove nothing. */
@@ -106,11 +112,15 @@ describe('fake OpenAI-compatible server: answers', () => {
       models: ['qwen2.5vl:7b', { id: 'gemma3:4b', refuses: true }],
       fault: (req) => (req.index === 1 ? 'refusal' : undefined),
     });
-    const refusals = ["I'm sorry, but I can't help with that.", 'I cannot describe this image.'];
+    const refusals = [
+      "I'm sorry, but I can't help with that.",
+      'I cannot describe this image.',
+      "I'm sorry, I can't assist with that request.",
+    ];
     const byModel = await client.chat.completions.create(captionRequest('gemma3:4b', photo));
     const byFault = await client.chat.completions.create(captionRequest('qwen2.5vl:7b', otherPhoto));
     for (const r of [byModel, byFault]) {
-      expect(refusals.concat("I'm sorry, I can't assist with that request.")).toContain(r.choices[0]?.message.content);
+      expect(refusals).toContain(r.choices[0]?.message.content);
       expect(r.choices[0]?.finish_reason).toBe('stop');
     }
     expect(fake.requests.map((r) => r.outcome)).toEqual(['refusal', 'refusal']);
@@ -118,7 +128,7 @@ describe('fake OpenAI-compatible server: answers', () => {
 });
 
 describe('fake OpenAI-compatible server: reasoning models', () => {
-  const thinker = (format: 'think-tags' | 'close-tag-only' | 'separate-field', tokens = 200) => ({
+  const thinker = (format: ThinkingFormat, tokens = 200) => ({
     id: 'qwen3-vl:8b',
     thinking: { tokens, format },
   });
