@@ -4,7 +4,9 @@ import { createDatasetStore, type DatasetStore } from '../core/datasets';
 import { defaultZipName } from '../core/exporter';
 import { selectJobs } from '../core/workflow';
 import { triggerError } from '../shared/caption';
+import type { DatasetSettings } from '../shared/dataset';
 import { isAppError } from '../shared/errors';
+import { serverName } from '../shared/servers';
 import { type CaptionStepResult, captionStep, exportStep, importStep, type StepContext } from './caption-steps';
 import { openOrCreateDataset, type SettingsFlags } from './dataset-setup';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -54,9 +56,7 @@ async function captionFlow(
   signal: AbortSignal,
 ): Promise<number> {
   const { manifest: opened, resumed } = await openOrCreateDataset(store, paths, flags.trigger, flags);
-  progress.line(
-    `${resumed ? 'Resuming' : 'New'} dataset ${opened.id} (${opened.settings.model}, ${opened.settings.rpm} requests/min)`,
-  );
+  progress.line(`${resumed ? 'Resuming' : 'New'} dataset ${opened.id} (${describeSettings(opened.settings)})`);
   const c: StepContext = { store, datasetId: opened.id, progress, signal };
   const imported = await importStep(c, paths);
   const jobs = imported.manifest ? selectJobs(imported.manifest.images, { recaption: flags.recaption }).length : 0;
@@ -79,4 +79,10 @@ async function captionFlow(
   if (zip) return EXIT.ok;
   if (signal.aborted) return EXIT.interrupted;
   return captioned.fatal ? EXIT.fatal : EXIT.incomplete;
+}
+
+/** "gemini-2.5-flash, 10 requests/min" or "qwen2.5vl:7b on Ollama (127.0.0.1:11434), no rate limit". */
+function describeSettings(s: DatasetSettings): string {
+  const where = s.provider === 'openai' && s.baseUrl ? ` on ${serverName(s.baseUrl)}` : '';
+  return `${s.model}${where}, ${s.rpm === null ? 'no rate limit' : `${s.rpm} requests/min`}`;
 }

@@ -189,6 +189,8 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
       if (!isAppError(err)) throw err;
       if (err.kind === 'invalid-key') return summary('invalid-key', redact(err.message));
       if (err.kind === 'not-found') return summary('model-not-found', err.message);
+      // The server says the model takes no images (OpenRouter's model list does): the run cannot start.
+      if (err.kind === 'validation') return summary('no-vision', err.message);
       if (err.kind === 'cancelled') return summary('cancelled', null);
       throw err;
     }

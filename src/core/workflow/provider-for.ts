@@ -1,5 +1,5 @@
 import type { DatasetSettings } from '../../shared/dataset';
-import { serverKeyAccount } from '../../shared/servers';
+import { isLocalServer, serverKeyAccount } from '../../shared/servers';
 import { type CaptionProvider, createGeminiProvider, createOpenAiProvider } from '../captioner';
 import type { Keychain } from '../ports';
 import { GEMINI_KEY_ACCOUNT, resolveApiKey } from '../secrets';
@@ -17,7 +17,13 @@ export interface ProviderSetup {
 export async function serverKey(baseUrl: string, keychain: Keychain, env: NodeJS.ProcessEnv): Promise<string | null> {
   const fromEnv = env.OPENAI_API_KEY?.trim();
   if (fromEnv) return fromEnv;
-  return (await keychain.entry(serverKeyAccount(baseUrl)).get())?.trim() || null;
+  try {
+    return (await keychain.entry(serverKeyAccount(baseUrl)).get())?.trim() || null;
+  } catch (e) {
+    // A server on this computer needs no key: a missing or locked keychain must not stop it.
+    if (isLocalServer(baseUrl)) return null;
+    throw e;
+  }
 }
 
 /**

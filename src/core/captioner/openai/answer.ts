@@ -54,7 +54,7 @@ export function isContextTooSmall(message: string): boolean {
 
 /** Server error texts that mean "this model takes no images". */
 const NO_VISION =
-  /not a multimodal model|does not support (?:image|vision|multimodal)|(?:image|vision) (?:input )?(?:is )?not supported|doesn'?t support (?:image|vision)|mmproj|multimodal projector|image input is not|no vision|cannot (?:process|read) images|image_url is only supported/iu;
+  /not a multimodal model|does not support (?:image|vision|multimodal)|(?:image|vision) (?:input )?(?:is )?not supported|doesn'?t support (?:image|vision)|mmproj|multimodal projector|image input is not|no vision|cannot (?:process|read) images|image_url is only supported|no endpoints found that support image/iu;
 
 export function saysNoVision(message: string): boolean {
   return NO_VISION.test(message);

@@ -15,9 +15,27 @@ function tokensOf(r: ChatCompletion): Tokens {
   return { inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 };
 }
 
+/**
+ * How this server wants sampling asked for. Every local server reads `max_tokens` (Ollama ignores
+ * `max_completion_tokens`), but OpenAI's reasoning models refuse it and any temperature but the default: after
+ * the first such refusal the provider asks the OpenAI way.
+ */
+export interface RequestStyle {
+  reasoningParameters: boolean;
+}
+
 /** One chat-completions request: the instruction first, then the image as a data URL (what every server takes). */
-function ask(client: OpenAI, req: CaptionRequest, image: PreparedImage, maxTokens: number): Promise<ChatCompletion> {
+function ask(
+  client: OpenAI,
+  req: CaptionRequest,
+  image: PreparedImage,
+  maxTokens: number,
+  style: RequestStyle,
+): Promise<ChatCompletion> {
   const url = `data:${image.mimeType};base64,${image.data.toString('base64')}`;
+  const sampling = style.reasoningParameters
+    ? { max_completion_tokens: maxTokens }
+    : { temperature: TEMPERATURE, max_tokens: maxTokens };
   return client.chat.completions.create(
     {
       model: req.model,
@@ -30,9 +48,7 @@ function ask(client: OpenAI, req: CaptionRequest, image: PreparedImage, maxToken
           ],
         },
       ],
-      temperature: TEMPERATURE,
-      // `max_tokens`, not `max_completion_tokens`: the one Ollama, LM Studio, llama.cpp and vLLM all read.
-      max_tokens: maxTokens,
+      ...sampling,
     },
     req.signal ? { signal: req.signal } : {},
   );
@@ -48,13 +64,14 @@ function interpret(r: ChatCompletion, req: CaptionRequest, spent: Tokens): Inter
     return { kind: 'blocked', reason: "Blocked by the server's content filter: needs a caption", ...spent };
   }
   const text = stripThinking(message?.content ?? '');
-  if (isRefusal(text)) return { kind: 'blocked', reason: `The model refused: ${text.slice(0, 160)}`, ...spent };
+  // Before the refusal check: "I'm sorry, but I can't see any image" is a blind model, not a refusal.
   if (text !== '' && ignoredTheImage(text)) {
     throw new NoVisionError(
       `The model "${req.model}" answered without seeing the image ("${text.slice(0, 100)}"): it cannot read images. ` +
         'Choose a vision model (for example a Qwen-VL, Gemma 3 or LLaVA model).',
     );
   }
+  if (isRefusal(text)) return { kind: 'blocked', reason: `The model refused: ${text.slice(0, 160)}`, ...spent };
   if (choice?.finish_reason === 'length') return { kind: 'truncated', text };
   const caption = text ? normaliseCaption(text, req.trigger) : null;
   if (caption !== null) return { kind: 'captioned', caption, ...spent };
@@ -71,6 +88,7 @@ export async function captionWithOpenAi(
   req: CaptionRequest,
   schedule: Schedule,
   serverName: string,
+  style: RequestStyle = { reasoningParameters: false },
 ): Promise<CaptionResult> {
   const base = modelInfo(req.model, 'openai').maxOutputTokens;
   const spent: Tokens = { inputTokens: 0, outputTokens: 0 };
@@ -78,9 +96,15 @@ export async function captionWithOpenAi(
   let shrunk = false;
   const send = async (cap: number): Promise<ChatCompletion> => {
     for (;;) {
+      const asked = style.reasoningParameters;
       try {
-        return await schedule(() => ask(client, req, image, cap));
+        return await schedule(() => ask(client, req, image, cap, style));
       } catch (err) {
+        // Asked the old way (perhaps by another image in flight when the first refusal came back): ask again.
+        if (!asked && isReasoningParameterRefusal(err)) {
+          style.reasoningParameters = true;
+          continue;
+        }
         if (!(err instanceof BadRequestError) || !isContextTooSmall(err.message)) throw err;
         if (shrunk) throw tooBig(err.message, serverName);
         shrunk = true;
@@ -105,6 +129,15 @@ export async function captionWithOpenAi(
     reason: `The model used its whole output budget (${base * 2} tokens) without writing a caption.`,
     ...spent,
   };
+}
+
+/** OpenAI's 400 for `max_tokens` or a temperature on a reasoning model (`unsupported_parameter` / `_value`). */
+function isReasoningParameterRefusal(err: unknown): boolean {
+  if (!(err instanceof BadRequestError)) return false;
+  return (
+    (err.code === 'unsupported_parameter' || err.code === 'unsupported_value') &&
+    (err.param === 'max_tokens' || err.param === 'temperature')
+  );
 }
 
 function tooBig(serverMessage: string, serverName: string): ContextTooSmallError {

@@ -51,6 +51,11 @@ export function classifyOpenAiError(err: unknown, server: string): CaptionFailur
   }
   const { status } = err;
   const text = firstSentence(serverText(err));
+  // Before the status: servers say "no images" with a 400 (vLLM, LM Studio, OpenAI), a 404 (OpenRouter) or a
+  // 500 (llama.cpp and Ollama without the vision projector), and retrying any of them only repeats it.
+  if (saysNoVision(serverText(err))) {
+    return { kind: 'no-vision', message: `This model cannot see images (${server}: ${text}). Choose a vision model.` };
+  }
   if (status === 401 || status === 403) {
     return { kind: 'invalid-key', message: `${server} refused the API key (${status}): ${text}` };
   }
@@ -64,9 +69,6 @@ export function classifyOpenAiError(err: unknown, server: string): CaptionFailur
       retryAfterMs: retryAfterMs(err.headers),
       message: `${server} rate limit reached (429).`,
     };
-  if (status === 400 && saysNoVision(text)) {
-    return { kind: 'no-vision', message: `This model cannot see images (${server}: ${text}). Choose a vision model.` };
-  }
   if (status === 400 && isContextTooSmall(text)) return { kind: 'bad-input', message: `${server}: ${text}` };
   if (status === 413) return { kind: 'bad-input', message: `The image is too large for ${server} (413).` };
   if (status === 408 || status === 502 || status === 503 || status === 504) {

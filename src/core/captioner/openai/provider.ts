@@ -1,7 +1,8 @@
 import type { OpenAI } from 'openai';
 import { serverName } from '../../../shared/servers';
 import type { CaptionProvider } from '../provider';
-import { captionWithOpenAi } from './caption';
+import { createBlindWatch } from './blind-watch';
+import { captionWithOpenAi, type RequestStyle } from './caption';
 import { classifyOpenAiError } from './classify';
 import { createOpenAiClient } from './client';
 import { checkServerModel } from './models';
@@ -20,11 +21,17 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): CaptionProvid
     client ??= createOpenAiClient(opts.baseUrl, opts.apiKey);
     return client;
   };
+  const style: RequestStyle = { reasoningParameters: false };
+  const watch = createBlindWatch();
   return {
     name: 'openai',
     label: server,
     check: (model, signal) => checkServerModel(sdk(), server, model, signal),
-    caption: (req, schedule) => captionWithOpenAi(sdk(), req, schedule, server),
+    async caption(req, schedule) {
+      const result = await captionWithOpenAi(sdk(), req, schedule, server, style);
+      if (result.kind === 'captioned') watch(req.model, result.caption, req.image.data);
+      return result;
+    },
     classify: (err) => classifyOpenAiError(err, server),
   };
 }
