@@ -40,6 +40,7 @@ export const generateContent: RouteHandler = async (ex, ctx, [apiVersion = 'v1be
   entry.attempt = accepted.attempt;
   entry.maxOutputTokens = request.maxOutputTokens ?? null;
   entry.thinkingBudget = request.thinkingBudget ?? null;
+  entry.thinkingLevel = request.thinkingLevel ?? null;
   const thoughts = ctx.model.thoughts(model, request);
   if (typeof thoughts !== 'number') return answer(thoughts);
 

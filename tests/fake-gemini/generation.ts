@@ -82,6 +82,14 @@ export class FakeModel {
 
   /** Thinking tokens the model will spend on a request, or the refusal of a budget it cannot work with. */
   thoughts(model: string, req: ParsedRequest): number | Refusal {
+    // Gemma on the Gemini API takes no thinking settings at all; only Gemini 3 knows thinking levels.
+    if (model.startsWith('gemma-') && (req.thinkingBudget !== undefined || req.thinkingLevel !== undefined)) {
+      return immediate('bad-request', E.badRequest(`Thinking is not enabled for models/${model}`));
+    }
+    if (req.thinkingLevel !== undefined && !model.startsWith('gemini-3')) {
+      return immediate('bad-request', E.badRequest('Thinking level is not supported for this model.'));
+    }
+    if (req.thinkingLevel !== undefined) return req.thinkingLevel === 'MINIMAL' ? 0 : this.options().thinkingTokens ?? 300;
     const spent = thinkingTokensFor(model, req.thinkingBudget, this.options().thinkingTokens ?? 300);
     return spent === 'invalid' ? immediate('thinking-required', E.thinkingRequired()) : spent;
   }

@@ -60,6 +60,7 @@ export interface RequestLog {
   attempt: number;
   maxOutputTokens: number | null;
   thinkingBudget: number | null;
+  thinkingLevel: string | null;
   /** Answer text sent back (before any client-side normalisation). */
   text: string | null;
   /** The client went away before the answer was sent (aborted request). */
@@ -83,6 +84,7 @@ export function newLogEntry(index: number, method: string, path: string): Reques
     attempt: 0,
     maxOutputTokens: null,
     thinkingBudget: null,
+    thinkingLevel: null,
     text: null,
     clientAborted: false,
   };

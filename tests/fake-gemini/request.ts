@@ -18,6 +18,8 @@ export interface ParsedRequest {
   } | null;
   maxOutputTokens: number | undefined;
   thinkingBudget: number | undefined;
+  /** Gemini 3's `thinkingConfig.thinkingLevel` (MINIMAL, LOW, ...). */
+  thinkingLevel: string | undefined;
   temperature: number | undefined;
 }
 
@@ -159,7 +161,7 @@ export function parseGenerateContentBody(value: unknown, files: FileLookup = noF
     if (found) image = found;
   }
   const gc = isObject(body.generationConfig) ? body.generationConfig : {};
-  const thinking = gc.thinkingConfig as { thinkingBudget?: unknown } | undefined;
+  const thinking = gc.thinkingConfig as { thinkingBudget?: unknown; thinkingLevel?: unknown } | undefined;
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   return {
     ok: true,
@@ -168,6 +170,7 @@ export function parseGenerateContentBody(value: unknown, files: FileLookup = noF
       image,
       maxOutputTokens: num(gc.maxOutputTokens),
       thinkingBudget: num(thinking?.thinkingBudget),
+      thinkingLevel: typeof thinking?.thinkingLevel === 'string' ? thinking.thinkingLevel : undefined,
       temperature: num(gc.temperature),
     },
   };

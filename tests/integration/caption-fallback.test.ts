@@ -37,6 +37,12 @@ describe('fallback models', () => {
     });
     expect(summary).toMatchObject({ status: 'quota-exhausted', captioned: 5, failed: 0, blocked: 0, notAttempted: 3 });
     expect(summary.message).toMatch(/daily quota is used up for gemini-2\.5-flash and gemini-2\.5-flash-lite/u);
+    // The quotas come back at midnight Pacific time: the summary says when, as a time and in the message.
+    expect(summary.message).toMatch(/resets at midnight Pacific time/u);
+    const resets = Date.parse(summary.quotaResetsAt ?? '');
+    expect(resets - Date.now()).toBeGreaterThan(0);
+    expect(resets - Date.now()).toBeLessThanOrEqual(25 * 3600_000);
+    expect(new Date(resets).getUTCHours()).toBeOneOf([7, 8]); // 00:00 PDT or PST
     expect(outcomes).toHaveLength(5); // the 3 others get no outcome: they stay as they were for the next run
     expect(outcomes.filter((o) => o.model === 'gemini-2.5-flash')).toHaveLength(3);
     // After the last model ran dry nothing else was sent.
@@ -54,6 +60,34 @@ describe('fallback models', () => {
     expect(ctx.fake.requests.filter((r) => r.model === 'gemini-0-missing').map((r) => r.outcome)).toEqual([
       'not-found',
     ]);
+  });
+
+  it("the default chain hands a free key's daily quota over to Gemma, asked without thinking settings", async () => {
+    const { summary, outcomes, generate } = await captionAll(
+      { dailyQuota: { 'gemini-2.5-flash': 2, 'gemini-2.5-flash-lite': 2 } },
+      {
+        settings: testSettings({
+          concurrency: 1,
+          model: 'gemini-2.5-flash',
+          fallbackModels: ['gemini-2.5-flash-lite', 'gemma-3-27b-it'],
+        }),
+      },
+    );
+    expect(summary).toMatchObject({ status: 'completed', captioned: 8, failed: 0 });
+    expect(outcomes.map((o) => o.model)).toEqual([
+      ...['gemini-2.5-flash', 'gemini-2.5-flash'],
+      ...['gemini-2.5-flash-lite', 'gemini-2.5-flash-lite'],
+      ...Array(4).fill('gemma-3-27b-it'),
+    ]);
+    for (const r of generate.filter((x) => x.model === 'gemma-3-27b-it')) {
+      expect(r).toMatchObject({ outcome: 'ok', thinkingBudget: null, thinkingLevel: null });
+    }
+  });
+
+  it('Gemini 3 is asked with a thinking level, not a budget', async () => {
+    const { summary, generate } = await captionAll({}, { settings: testSettings({ model: 'gemini-3-flash-preview' }) });
+    expect(summary).toMatchObject({ status: 'completed', captioned: 8 });
+    for (const r of generate) expect(r).toMatchObject({ thinkingLevel: 'MINIMAL', thinkingBudget: null });
   });
 
   it('without fallbacks a daily quota stops the run at once', async () => {
