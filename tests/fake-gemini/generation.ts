@@ -89,7 +89,8 @@ export class FakeModel {
     if (req.thinkingLevel !== undefined && !model.startsWith('gemini-3')) {
       return immediate('bad-request', E.badRequest('Thinking level is not supported for this model.'));
     }
-    if (req.thinkingLevel !== undefined) return req.thinkingLevel === 'MINIMAL' ? 0 : this.options().thinkingTokens ?? 300;
+    if (req.thinkingLevel !== undefined)
+      return req.thinkingLevel === 'MINIMAL' ? 0 : (this.options().thinkingTokens ?? 300);
     const spent = thinkingTokensFor(model, req.thinkingBudget, this.options().thinkingTokens ?? 300);
     return spent === 'invalid' ? immediate('thinking-required', E.thinkingRequired()) : spent;
   }
