@@ -24,6 +24,8 @@ export interface Job {
 
 export interface JobResult {
   ms: number;
+  /** CPU time of the whole process (all threads, user + system), which contention from other work inflates less. */
+  cpuMs: number;
   /** RSS just before the job started, and the peak RSS during the job, in MB. */
   idleRssMB: number;
   peakRssMB: number;
@@ -91,13 +93,15 @@ async function runJob({ kind, images, out }: Job): Promise<JobResult> {
   globalThis.gc?.();
   await resetPeakRss();
   const idleRssMB = process.memoryUsage.rss() / MB;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   if (kind === 'copy+fsync') await copyWithFsync(images, out);
   else if (kind === 'cat+fsync') await catWithFsync(images, out);
   else if (kind === 'exportZip') await exportZip({ images, trigger: TRIGGER, outPath: out });
   else await exportFolder({ images, trigger: TRIGGER, outDir: out });
   const ms = performance.now() - t0;
-  return { ms, idleRssMB, peakRssMB: await peakRssMB() };
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, idleRssMB, peakRssMB: await peakRssMB() };
 }
 
 /** Runs `job` in a fresh child process and returns what it measured. */

@@ -4,7 +4,8 @@
  * captions (all exported as byte copies), warms the page cache, then runs every job `--rounds` times, each in a
  * fresh child process, with the disk settled (`sync`) before each job and the job order rotated every round.
  * Prints per job the median time and range, MB/s, the throughput ratio against each baseline (computed within
- * each round, median and range) and the peak RSS growth over the job's idle RSS, then a summary across the sizes:
+ * each round, median and range), the median CPU time (all threads; less swayed by other work on the machine than
+ * wall time) and the peak RSS growth over the job's idle RSS, then a summary across the sizes:
  * each export against the baseline that writes what it writes (exportZip: cat+fsync, one file; exportFolder:
  * copy+fsync, the same files), and whether memory stays flat as the dataset grows.
  * Usage: npx tsx bench/export.ts [--sizes 100M,1G | --large] [--rounds 3]
@@ -85,13 +86,16 @@ async function benchSize(label: string, size: number, rounds: number): Promise<S
 }
 
 function printTable(results: Record<JobKind, JobResult[]>, bytes: number): void {
-  console.log('job            time s: median (range)   MB/s   vs copy+fsync      vs cat+fsync       peak RSS growth');
+  console.log(
+    'job            time s: median (range)   MB/s   vs copy+fsync      vs cat+fsync       CPU s   peak RSS growth',
+  );
   for (const kind of JOBS) {
     const seconds = results[kind].map((r) => r.ms / 1000);
     console.log(
       `${kind.padEnd(14)} ${median(seconds).toFixed(2).padStart(6)} (${range(seconds, 2)})`.padEnd(40) +
         `${(bytes / MB / median(seconds)).toFixed(0).padStart(5)}   ` +
         BASELINES.map((b) => ratioText(ratios(results, kind, b)).padEnd(19)).join('') +
+        `${(median(results[kind].map((r) => r.cpuMs)) / 1000).toFixed(2).padStart(5)}   ` +
         `+${growth(results[kind]).toFixed(0)} MB`,
     );
   }

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors';
 import { syncDir, tempPathBeside } from '../fs/atomic';
-import type { ImagePayload } from './convert';
+import { type ImagePayload, renderImage } from './convert';
 import { cancelledError, planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
 import { FileSink } from './file-sink';
 import type { ExportItem, ExportOptions, ExportReport } from './types';
@@ -84,29 +84,31 @@ function zipWriter(zip: DatasetZip, sink: FileSink, stop: Promise<never>): Datas
   const race = <T>(p: Promise<T>) => Promise.race([p, stop]);
   const append = (source: Buffer | Readable, name: string, store: boolean) =>
     race(appendEntry(zip, source, { name, store, date }));
+  const cannotRead = (item: ExportItem, e: NodeJS.ErrnoException) =>
+    new AppError('io', `Cannot read "${item.image.relPath}" (${e.code ?? e.message}).`);
 
   /**
-   * Adds a source file byte for byte. Files up to WHOLE_FILE_LIMIT are read whole (into a reused buffer): the
-   * local header then carries CRC and sizes (no data descriptor), which even streaming unzippers handle. Bigger
-   * files are streamed so memory stays bounded. zip-stream re-pipes a stream and a read error would not reach it
-   * (the entry would wait forever), so that error is raced here and names the image.
+   * A copy is read ahead, whole, into one of the reader's rotating buffers (up to WHOLE_FILE_LIMIT): the local
+   * header then carries CRC and sizes (no data descriptor), which even streaming unzippers handle. Bigger files
+   * are streamed at `add` time so memory stays bounded.
    */
-  const appendFile = async (item: ExportItem, path: string) => {
-    const cannotRead = (e: NodeJS.ErrnoException) =>
-      new AppError('io', `Cannot read "${item.image.relPath}" (${e.code ?? e.message}).`);
-    const whole = await race(
-      reader.read(path).catch((e: NodeJS.ErrnoException) => {
-        throw cannotRead(e);
-      }),
-    );
-    if (whole) {
-      await append(whole, item.fileName, true);
-      reader.releaseWhen(sink.until(zip.getBytesWritten()));
-      return;
-    }
+  const readCopy = async (item: ExportItem): Promise<ImagePayload> => {
+    const whole = await reader.read(item.image.source).catch((e: NodeJS.ErrnoException) => {
+      throw cannotRead(item, e);
+    });
+    return whole
+      ? { kind: 'buffer', data: whole.bytes, release: whole.release }
+      : { kind: 'file', path: item.image.source };
+  };
+
+  /**
+   * zip-stream re-pipes a stream and a read error would not reach it (the entry would wait forever), so that
+   * error is raced here and names the image.
+   */
+  const appendStream = async (item: ExportItem, path: string) => {
     const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK });
     const readFailed = new Promise<never>((_, reject) => {
-      stream.once('error', (e: NodeJS.ErrnoException) => reject(cannotRead(e)));
+      stream.once('error', (e: NodeJS.ErrnoException) => reject(cannotRead(item, e)));
     });
     readFailed.catch(() => {});
     try {
@@ -117,10 +119,16 @@ function zipWriter(zip: DatasetZip, sink: FileSink, stop: Promise<never>): Datas
   };
 
   return {
+    render: (item) => (item.mode === 'copy' ? readCopy(item) : renderImage(item)),
     async add(item: ExportItem, image: ImagePayload, caption: Buffer) {
-      await race(sink.until(zip.getBytesWritten() - MAX_BACKLOG));
-      if (image.kind === 'buffer') await append(image.data, item.fileName, true);
-      else await appendFile(item, image.path);
+      try {
+        await race(sink.until(zip.getBytesWritten() - MAX_BACKLOG));
+        if (image.kind === 'buffer') await append(image.data, item.fileName, true);
+        else await appendStream(item, image.path);
+      } finally {
+        // The image's bytes may sit in a reused buffer: it is free once they are in the file.
+        if (image.kind === 'buffer') image.release?.(sink.until(zip.getBytesWritten()));
+      }
       await append(caption, item.captionName, false);
     },
     bytes: () => zip.getBytesWritten(),
