@@ -29,8 +29,8 @@ export function createDatasetZip(options: { zlib?: ZlibOptions; forceZip64?: boo
  * data descriptor. Here the CRC comes from zlib's native crc32 and a small buffer is deflated in one synchronous
  * call, so every Buffer entry carries its CRC and sizes in the local header (no data descriptor) and is written
  * as the header plus one chunk. Streamed entries (files too big to hold in memory) keep the stock path.
- * The override mirrors compress-commons' own `_appendBuffer` (7.x); the export tests read every ZIP back with
- * yauzl, which checks each CRC and size, so a change in that contract would fail them.
+ * The override mirrors compress-commons' own `_appendBuffer` (7.x); the export tests read every ZIP back and
+ * check each entry's CRC, sizes and local header (tests/support/zip.ts), so a change in that contract fails them.
  */
 class DatasetZipStream extends ZipStream {
   protected override _appendBuffer(entry: ZipArchiveEntry, source: Buffer, callback: EntryCallback): void {
