@@ -37,6 +37,8 @@ declare module 'zip-stream' {
     /** Bytes of archive produced so far (offset of the next byte). */
     getBytesWritten(): number;
     options: ZipStreamOptions;
+    /** Archive position of the next byte written (what getBytesWritten returns). */
+    protected offset: number;
     protected _appendBuffer(entry: ZipArchiveEntry, source: Buffer, callback: EntryCallback): void;
     protected _writeLocalFileHeader(entry: ZipArchiveEntry): void;
     protected _afterAppend(entry: ZipArchiveEntry): void;

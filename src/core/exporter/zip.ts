@@ -6,8 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors';
 import { syncDir, tempPathBeside } from '../fs/atomic';
 import { type ImagePayload, renderImage } from './convert';
-import { cancelledError, planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
+import { planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
 import { FileSink } from './file-sink';
+import { Halt } from './halt';
 import type { ExportItem, ExportOptions, ExportReport } from './types';
 import { WholeFileReader } from './whole-file-reader';
 import { type DatasetWriter, writeItems } from './write-items';
@@ -40,19 +41,12 @@ export async function exportZip(opts: ExportOptions & { outPath: string }): Prom
   const zip = createDatasetZip({ zlib: { level: 9 } });
   // Settles once the sink has fsynced the file, or with the first error of either stream.
   const written = pipeline(zip, sink);
-  // A failed write or a cancel must also stop whatever is waiting on the ZIP stream (nothing drains it any more).
-  const stopped = new AbortController();
-  const stop = new Promise<never>((_, reject) => {
-    written.catch(reject);
-    const onAbort = () => reject(cancelledError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-    stopped.signal.addEventListener('abort', () => signal?.removeEventListener('abort', onAbort), { once: true });
-  });
-  stop.catch(() => {});
+  const halt = new Halt(signal);
+  written.catch((e: unknown) => halt.stop(e));
   try {
-    const counts = await writeItems(plan, opts, zipWriter(zip, sink, stop));
+    const counts = await writeItems(plan, opts, zipWriter(zip, sink, halt));
     zip.finalize();
-    await Promise.race([written, stop]);
+    await halt.guard(written);
     await file.close();
     await rename(tmp, outPath);
     await syncDir(dirname(outPath));
@@ -65,7 +59,7 @@ export async function exportZip(opts: ExportOptions & { outPath: string }): Prom
     await rm(tmp, { force: true }).catch(() => {});
     throw toExportError(e, outPath, signal);
   } finally {
-    stopped.abort();
+    halt.dispose();
   }
 }
 
@@ -78,12 +72,11 @@ async function checkZipTarget(outPath: string): Promise<void> {
   if (existing?.isDirectory()) throw new AppError('io', `"${outPath}" is a folder; choose a file name for the ZIP.`);
 }
 
-function zipWriter(zip: DatasetZip, sink: FileSink, stop: Promise<never>): DatasetWriter {
+function zipWriter(zip: DatasetZip, sink: FileSink, halt: Halt): DatasetWriter {
   const date = new Date();
   const reader = new WholeFileReader();
-  const race = <T>(p: Promise<T>) => Promise.race([p, stop]);
   const append = (source: Buffer | Readable, name: string, store: boolean) =>
-    race(appendEntry(zip, source, { name, store, date }));
+    halt.guard(appendEntry(zip, source, { name, store, date }));
   const cannotRead = (item: ExportItem, e: NodeJS.ErrnoException) =>
     new AppError('io', `Cannot read "${item.image.relPath}" (${e.code ?? e.message}).`);
 
@@ -122,7 +115,7 @@ function zipWriter(zip: DatasetZip, sink: FileSink, stop: Promise<never>): Datas
     render: (item) => (item.mode === 'copy' ? readCopy(item) : renderImage(item)),
     async add(item: ExportItem, image: ImagePayload, caption: Buffer) {
       try {
-        await race(sink.until(zip.getBytesWritten() - MAX_BACKLOG));
+        await halt.guard(sink.until(zip.getBytesWritten() - MAX_BACKLOG));
         if (image.kind === 'buffer') await append(image.data, item.fileName, true);
         else await appendStream(item, image.path);
       } finally {
