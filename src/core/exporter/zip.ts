@@ -17,7 +17,7 @@ import { createDatasetZip, type DatasetZip } from './zip-engine';
 export { WHOLE_FILE_LIMIT } from './whole-file-reader';
 
 /** Most bytes handed to the ZIP stream but not yet in the file; past it the writer waits, so memory stays flat. */
-const MAX_BACKLOG = 16 * 1024 * 1024;
+const MAX_BACKLOG = 8 * 1024 * 1024;
 /** Read size for streamed (oversized) sources: fewer, larger reads than the 64 KB default. */
 const STREAM_CHUNK = 1024 * 1024;
 
