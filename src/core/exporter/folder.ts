@@ -13,10 +13,11 @@ import { type DatasetWriter, writeItems } from './write-items';
 const OS_JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /**
- * The same dataset as the ZIP, as plain files in a folder. A new folder is built as a hidden temp sibling and
- * renamed into place at the end, so it appears complete or not at all. An existing empty folder is filled file
- * by file with atomic writes, and a failure or cancel removes the files written so far. A non-empty folder is
- * refused: mixing the dataset with other files would train on them too.
+ * The same dataset as the ZIP, as plain files in a folder, every file fsynced before the export reports success.
+ * A new folder is built as a hidden temp sibling and renamed into place at the end, so it appears complete or
+ * not at all. An existing empty folder is filled file by file with atomic writes, and a failure or cancel removes
+ * the files written so far. A non-empty folder is refused: mixing the dataset with other files would train on
+ * them too.
  */
 export async function exportFolder(opts: ExportOptions & { outDir: string }): Promise<ExportReport> {
   const { outDir, signal } = opts;
