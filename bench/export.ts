@@ -1,178 +1,125 @@
 /**
- * Export throughput and memory. Generates N noisy ~1 MB JPEGs (1200 × 900, quality 90) with captions, then
- * measures, each in a fresh child process so memory figures belong to one job:
- *   (a) baseline: plain fs.copyFile of every image into a folder (no captions, no fsync);
- *   (b) the same with an fsync per file (the durability exportZip pays for once, on the whole ZIP);
- *   (c) exportZip of the same images (STOREd, streamed, fsynced, renamed into place).
- * Prints times, MB/s, the time ratios (c)/(a) and (c)/(b), and each job's peak RSS growth over its idle RSS, to show the ZIP
- * is streamed (memory does not grow with the dataset).
- * Usage: npx tsx bench/export.ts [--count N] [--large]   (default N = 150; --large = 1000)
+ * Export throughput and memory: exportZip and exportFolder against a plain durable copy of the same bytes
+ * (bench/_export-jobs.ts describes the baselines). For each dataset size it generates noisy ~0.8 MB JPEGs with
+ * captions (all exported as byte copies), warms the page cache, then runs every job `--rounds` times, each in a
+ * fresh child process, with the disk settled (`sync`) before each job and the job order rotated every round.
+ * Prints per job the median time and range, MB/s, the throughput ratio against each baseline (computed within
+ * each round, median and range), the median CPU time (all threads; less swayed by other work on the machine than
+ * wall time) and the peak RSS growth over the job's idle RSS, then a summary across the sizes:
+ * each export against the baseline that writes what it writes (exportZip: cat+fsync, one file; exportFolder:
+ * copy+fsync, the same files), and whether memory stays flat as the dataset grows.
+ * Usage: npx tsx bench/export.ts [--sizes 100M,1G | --large] [--rounds 3]
+ *   --sizes   dataset sizes, with K/M/G suffixes (powers of 1024), e.g. --sizes 100M,5G; needs about twice the
+ *             largest size free on the temp folder's disk (the dataset plus one job's output)
+ *   --large   the same as --sizes 100M,5G
+ *   --rounds  runs of each job per size (default 3)
  */
-import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
-import { exportZip } from '../src/core/exporter';
-import type { ImageEntry } from '../src/shared/dataset';
+import { datasetBytes, makeDataset } from './_export-dataset';
+import { inChild, JOBS, type JobKind, type JobResult, settleDisk } from './_export-jobs';
 
-const W = 1200;
-const H = 900;
-const TRIGGER = 'TOK';
-/** Distinct images encoded; the rest are byte copies of them (still separate files), to keep setup quick. */
-const UNIQUE = 30;
+/** Each export against the baseline that writes what it writes: one file for the ZIP, the same files for the folder. */
+const REFERENCE: Partial<Record<JobKind, JobKind>> = { exportZip: 'cat+fsync', exportFolder: 'copy+fsync' };
+const BASELINES: JobKind[] = ['copy+fsync', 'cat+fsync'];
+const MB = 1024 * 1024;
 
-interface Job {
-  kind: 'copy' | 'copy+fsync' | 'zip';
-  images: ImageEntry[];
-  out: string;
-}
-interface JobResult {
-  ms: number;
-  idleRssMB: number;
-  peakRssMB: number;
-  bytes: number;
+interface SizeResult {
+  label: string;
+  results: Record<JobKind, JobResult[]>;
 }
 
-const mb = (bytes: number) => bytes / 1024 / 1024;
-
-async function rssNowMB(): Promise<number> {
-  return mb(process.memoryUsage.rss());
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([KMG]?)$/iu.exec(text.trim());
+  if (!m) throw new Error(`--sizes: cannot read "${text}" (try 100M or 5G)`);
+  const power = ' KMG'.indexOf((m[2] || ' ').toUpperCase());
+  return Math.round(Number(m[1]) * 1024 ** power);
 }
 
-/** Runs one job in this (child) process, sampling RSS every 5 ms so the peak is this job's own. */
-async function runJob(job: Job): Promise<JobResult> {
-  global.gc?.();
-  const idleRssMB = await rssNowMB();
-  let peak = idleRssMB;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, mb(process.memoryUsage.rss()));
-  }, 5);
-  const t0 = performance.now();
-  let bytes = 0;
-  if (job.kind === 'zip') {
-    bytes = (await exportZip({ images: job.images, trigger: TRIGGER, outPath: job.out })).bytes;
-  } else {
-    await mkdir(job.out);
-    for (const img of job.images) {
-      const dest = join(job.out, `${img.exportName}.jpg`);
-      await copyFile(img.source, dest);
-      if (job.kind === 'copy+fsync') await fsyncFile(dest);
-      bytes += img.bytes;
-    }
-  }
-  const ms = performance.now() - t0;
-  clearInterval(timer);
-  peak = Math.max(peak, await rssNowMB());
-  return { ms, idleRssMB, peakRssMB: peak, bytes };
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = (s.length - 1) / 2;
+  return ((s[Math.floor(mid)] ?? Number.NaN) + (s[Math.ceil(mid)] ?? Number.NaN)) / 2;
 }
 
-async function fsyncFile(path: string): Promise<void> {
-  const fh = await open(path, 'r+');
-  await fh.sync();
-  await fh.close();
+const range = (xs: number[], digits: number) => `${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)}`;
+
+/** Throughput of `kind` over that of `baseline` (baseline time / job time), per round: 1 = as fast. */
+function ratios(results: Record<JobKind, JobResult[]>, kind: JobKind, baseline: JobKind): number[] {
+  return results[kind].map((r, i) => (results[baseline][i]?.ms ?? Number.NaN) / r.ms);
 }
 
-function inChild(job: Job): Promise<JobResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(import.meta.filename, ['--child'], { execArgv: [...process.execArgv, '--expose-gc'] });
-    child.once('message', (m) => resolve(m as JobResult));
-    child.once('error', reject);
-    child.once('exit', (code) => code !== 0 && reject(new Error(`child exited with ${code}`)));
-    child.send(job);
-  });
-}
+const ratioText = (r: number[]) => `${median(r).toFixed(2)}x (${range(r, 2)})`;
 
-/** Random low-frequency "scene" plus per-pixel noise: compresses like a busy photo (~1 MB at quality 90). */
-async function noisyJpeg(): Promise<Buffer> {
-  const scene = await sharp(randomBytes(12 * 9 * 3), { raw: { width: 12, height: 9, channels: 3 } })
-    .resize(W, H, { kernel: 'cubic' })
-    .raw()
-    .toBuffer();
-  const noise = randomBytes(scene.length);
-  for (let i = 0; i < scene.length; i++) scene[i] = ((scene[i] ?? 0) + (noise[i] ?? 0) * 7) >> 3;
-  return sharp(scene, { raw: { width: W, height: H, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
-}
+const growth = (rs: JobResult[]) => Math.max(...rs.map((r) => r.peakRssMB - r.idleRssMB));
 
-async function makeDataset(dir: string, count: number): Promise<ImageEntry[]> {
-  await mkdir(dir);
-  const images: ImageEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    const source = join(dir, `photo_${String(i).padStart(5, '0')}.jpg`);
-    if (i < UNIQUE) await writeFile(source, await noisyJpeg());
-    else await copyFile(join(dir, `photo_${String(i % UNIQUE).padStart(5, '0')}.jpg`), source);
-    const s = await stat(source);
-    const exportName = `photo_${String(i).padStart(5, '0')}`;
-    images.push({
-      id: exportName,
-      source,
-      relPath: `${exportName}.jpg`,
-      format: 'jpeg',
-      width: W,
-      height: H,
-      orientation: 1,
-      hasAlpha: false,
-      bytes: s.size,
-      mtimeMs: s.mtimeMs,
-      exportName,
-      caption: `photo of ${TRIGGER} a noisy test pattern number ${i} on a grey background`,
-      captionSource: 'model',
-      status: 'captioned',
-      error: null,
-      excluded: false,
-      model: null,
-      provider: null,
-    });
-  }
-  return images;
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string' }, large: { type: 'boolean' } } });
-  const count = Number(values.count ?? (values.large ? 1000 : 150));
+async function benchSize(label: string, size: number, rounds: number): Promise<SizeResult> {
   const root = await mkdtemp(join(tmpdir(), 'bench-export-'));
   try {
     const t0 = performance.now();
-    const images = await makeDataset(join(root, 'photos'), count);
-    const totalMB = mb(images.reduce((n, i) => n + i.bytes, 0));
-    // Warm the page cache for both jobs alike.
-    for (const img of images) await readFile(img.source);
+    const images = await makeDataset(join(root, 'photos'), size);
+    const bytes = datasetBytes(images);
+    for (const image of images) await readFile(image.source); // the page cache holds the sources for every job
+    settleDisk();
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `dataset: ${count} JPEGs ${W}x${H}, ${totalMB.toFixed(0)} MB (avg ${(totalMB / count).toFixed(2)} MB), generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `\n== ${label}: ${images.length} JPEGs + captions, ${(bytes / MB).toFixed(0)} MB ` +
+        `(avg ${(bytes / MB / images.length).toFixed(2)} MB), set up in ${seconds} s; ${rounds} rounds`,
     );
-
-    const copy = await inChild({ kind: 'copy', images, out: join(root, 'copy') });
-    const synced = await inChild({ kind: 'copy+fsync', images, out: join(root, 'copy-synced') });
-    const zip = await inChild({ kind: 'zip', images, out: join(root, `${TRIGGER}_training.zip`) });
-    const line = (label: string, r: JobResult) =>
-      console.log(
-        `${label}: ${(r.ms / 1000).toFixed(2)} s, ${(mb(r.bytes) / (r.ms / 1000)).toFixed(0)} MB/s, ` +
-          `RSS idle ${r.idleRssMB.toFixed(0)} MB -> peak ${r.peakRssMB.toFixed(0)} MB (+${(r.peakRssMB - r.idleRssMB).toFixed(0)} MB)`,
-      );
-    line('baseline fs.copyFile -> folder (no fsync)', copy);
-    line('baseline fs.copyFile + fsync per file', synced);
-    line('exportZip (STORE, streamed to disk, fsync + rename)', zip);
-    console.log(
-      `ratio exportZip / copyFile time: ${(zip.ms / copy.ms).toFixed(2)}x; / copyFile+fsync: ${(zip.ms / synced.ms).toFixed(2)}x`,
-    );
-    const growth = zip.peakRssMB - zip.idleRssMB;
-    console.log(
-      `exportZip RSS growth / dataset size: ${((growth / totalMB) * 100).toFixed(1)}% (${growth.toFixed(0)} MB for ${totalMB.toFixed(0)} MB)`,
-    );
+    const results = Object.fromEntries(JOBS.map((k) => [k, [] as JobResult[]])) as Record<JobKind, JobResult[]>;
+    for (let round = 0; round < rounds; round++) {
+      for (let j = 0; j < JOBS.length; j++) {
+        const kind = JOBS[(round + j) % JOBS.length] as JobKind;
+        const out = join(root, `out-${kind}`);
+        settleDisk();
+        results[kind].push(await inChild({ kind, images, out }));
+        await rm(out, { recursive: true, force: true });
+      }
+    }
+    printTable(results, bytes);
+    return { label, results };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
-if (process.argv.includes('--child')) {
-  process.once('message', async (job: Job) => {
-    const result = await runJob(job);
-    process.send?.(result, () => process.exit(0));
-  });
-} else {
-  await main();
+function printTable(results: Record<JobKind, JobResult[]>, bytes: number): void {
+  console.log(
+    'job            time s: median (range)   MB/s   vs copy+fsync      vs cat+fsync       CPU s   peak RSS growth',
+  );
+  for (const kind of JOBS) {
+    const seconds = results[kind].map((r) => r.ms / 1000);
+    console.log(
+      `${kind.padEnd(14)} ${median(seconds).toFixed(2).padStart(6)} (${range(seconds, 2)})`.padEnd(40) +
+        `${(bytes / MB / median(seconds)).toFixed(0).padStart(5)}   ` +
+        BASELINES.map((b) => ratioText(ratios(results, kind, b)).padEnd(19)).join('') +
+        `${(median(results[kind].map((r) => r.cpuMs)) / 1000).toFixed(2).padStart(5)}   ` +
+        `+${growth(results[kind]).toFixed(0)} MB`,
+    );
+  }
 }
+
+function printSummary(sizes: SizeResult[]): void {
+  console.log(
+    '\nsummary: throughput vs the baseline writing the same output, median (range); peak RSS growth, worst round',
+  );
+  for (const { label, results } of sizes) {
+    const parts = Object.entries(REFERENCE).map(([kind, baseline]) => {
+      const r = ratios(results, kind as JobKind, baseline);
+      return `${kind} ${ratioText(r)} of ${baseline}, +${growth(results[kind as JobKind]).toFixed(0)} MB`;
+    });
+    console.log(`${label.padEnd(6)} ${parts.join('   ')}`);
+  }
+}
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, large: { type: 'boolean' }, rounds: { type: 'string', default: '3' } },
+});
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number >= 1');
+const labels = (values.sizes ?? (values.large ? '100M,5G' : '100M,1G')).split(',').map((s) => s.trim());
+const summaries: SizeResult[] = [];
+for (const label of labels) summaries.push(await benchSize(label, parseSize(label), rounds));
+printSummary(summaries);

@@ -1,5 +1,5 @@
-import { ZipArchive } from 'archiver';
 import Replicate, { type FileObject } from 'replicate';
+import { createDatasetZip } from '../../src/core/exporter';
 import { FAKE_REPLICATE_TOKEN } from './accounts';
 import type { FakeReplicate } from './server';
 
@@ -37,17 +37,21 @@ export async function apiFailure(call: Promise<unknown>): Promise<ApiFailure> {
   return { error: failure, status: failure.response.status, body: JSON.parse(quoted) as Record<string, unknown> };
 }
 
-/** A ZIP of the given entries, built in memory with archiver (what the app's exporter uses). */
+/** A ZIP of the given entries, built in memory with the app's own ZIP engine (what an export writes). */
 export async function zipOf(entries: Readonly<Record<string, string | Buffer>>): Promise<Buffer> {
-  const archive = new ZipArchive({ zlib: { level: 1 } });
+  const zip = createDatasetZip({ zlib: { level: 1 } });
   const chunks: Buffer[] = [];
-  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
+  zip.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
-    archive.on('end', resolve);
-    archive.on('error', reject);
+    zip.on('end', resolve);
+    zip.on('error', reject);
   });
-  for (const [name, data] of Object.entries(entries)) archive.append(data, { name });
-  await archive.finalize();
+  for (const [name, data] of Object.entries(entries)) {
+    await new Promise<void>((resolve, reject) =>
+      zip.entry(Buffer.from(data), { name, store: false }, (e) => (e ? reject(e) : resolve())),
+    );
+  }
+  zip.finalize();
   await done;
   return Buffer.concat(chunks);
 }

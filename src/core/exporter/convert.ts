@@ -8,12 +8,19 @@ import type { ExportItem } from './types';
 /** JPEG quality for re-encoded images: visually lossless, and no chroma subsampling to keep fine colour. */
 const JPEG_QUALITY = 95;
 
-/** What goes into the dataset for one image: the untouched source file, or freshly encoded bytes. */
-export type ImagePayload = { kind: 'file'; path: string } | { kind: 'buffer'; data: Buffer };
+/**
+ * What goes into the dataset for one image: the untouched source file, or its bytes (freshly encoded, or a copy
+ * read ahead by the ZIP writer). Bytes that live in a shared buffer come with `release`, which the writer calls
+ * with the moment they are consumed, so the buffer can be refilled after that.
+ */
+export type ImagePayload =
+  | { kind: 'file'; path: string }
+  | { kind: 'buffer'; data: Buffer; release?: (consumed: Promise<void>) => void };
 
 /**
  * Produces the bytes for one export item. Copies are not read here: the ZIP writer reads or streams them and
- * the folder writer uses copyFile, so memory holds at most one encoded image per call. Re-encodes go through openUpright (EXIF rotation, HEIC, colour space) and are
+ * the folder writer uses copyFile, so memory holds at most one encoded image per call. Re-encodes go through
+ * openUpright (EXIF rotation, HEIC, colour space) and are
  * written as sRGB with an sRGB ICC profile, so every viewer and trainer shows the same colours; other
  * metadata (EXIF, GPS) is not carried over, so the orientation tag is gone with it.
  */

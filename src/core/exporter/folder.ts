@@ -2,7 +2,8 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { copyFileAtomic, syncDir, tempPathBeside, writeFileAtomic } from '../fs';
+import { syncDir, tempPathBeside } from '../fs';
+import { BackgroundSync } from './background-sync';
 import type { ImagePayload } from './convert';
 import { planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
 import type { ExportItem, ExportOptions, ExportReport } from './types';
@@ -12,10 +13,11 @@ import { type DatasetWriter, writeItems } from './write-items';
 const OS_JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /**
- * The same dataset as the ZIP, as plain files in a folder. A new folder is built as a hidden temp sibling and
- * renamed into place at the end, so it appears complete or not at all. An existing empty folder is filled file
- * by file with atomic writes, and a failure or cancel removes the files written so far. A non-empty folder is
- * refused: mixing the dataset with other files would train on them too.
+ * The same dataset as the ZIP, as plain files in a folder, every file fsynced before the export reports success.
+ * A new folder is built as a hidden temp sibling and renamed into place at the end, so it appears complete or
+ * not at all. An existing empty folder is filled file by file with atomic writes, and a failure or cancel removes
+ * the files written so far. A non-empty folder is refused: mixing the dataset with other files would train on
+ * them too.
  */
 export async function exportFolder(opts: ExportOptions & { outDir: string }): Promise<ExportReport> {
   const { outDir, signal } = opts;
@@ -27,12 +29,15 @@ export async function exportFolder(opts: ExportOptions & { outDir: string }): Pr
   try {
     if (!exists) await mkdir(dir);
     const counts = await writeItems(plan, opts, writer);
+    await writer.syncs.settle();
+    await syncDir(dir);
     if (!exists) {
       await rename(dir, outDir);
       await syncDir(dirname(outDir));
     }
     return { path: outDir, images: plan.items.length, bytes: writer.bytes(), warnings: plan.warnings, ...counts };
   } catch (e) {
+    await writer.syncs.drain(); // a rename still in flight must not bring a file back after the cleanup
     if (exists) await Promise.all(writer.written.map((f) => rm(f, { force: true }).catch(() => {})));
     else await rm(dir, { recursive: true, force: true }).catch(() => {});
     throw toExportError(e, outDir, signal);
@@ -57,31 +62,37 @@ async function checkFolderTarget(outDir: string): Promise<boolean> {
 }
 
 /**
- * Writes into `dir`. In a user's existing folder every file is written atomically (temp + fsync + rename); in our
- * own temp folder plain writes suffice, since the folder's final rename is what makes the export visible.
+ * Writes into `dir`, every file fsynced (in the background, a few at a time: see BackgroundSync). In our own temp
+ * folder a file goes straight to its name, since the folder's final rename is what makes the export visible; in
+ * a user's existing folder it goes to a hidden temp name and is renamed into place once fsynced, so no file
+ * there is ever partial. Byte-for-byte copies use copyFile (copy_file_range or a clone where the OS offers it).
  */
-function folderWriter(dir: string, atomic: boolean): DatasetWriter & { written: string[] } {
+function folderWriter(dir: string, inPlace: boolean): DatasetWriter & { written: string[]; syncs: BackgroundSync } {
   const written: string[] = [];
+  const syncs = new BackgroundSync();
   let bytes = 0;
-  const put = async (name: string, data: Buffer) => {
-    const path = join(dir, name);
+  const put = async (name: string, write: (path: string) => Promise<number>) => {
+    const final = join(dir, name);
+    const path = inPlace ? tempPathBeside(final) : final;
     written.push(path);
-    await (atomic ? writeFileAtomic(path, data) : writeFile(path, data, { flag: 'wx' }));
-    bytes += data.length;
+    if (inPlace) written.push(final);
+    bytes += await write(path);
+    await syncs.add(path, inPlace ? () => rename(path, final) : undefined);
   };
-  const copy = async (src: string, name: string) => {
-    const path = join(dir, name);
-    written.push(path);
-    if (atomic) await copyFileAtomic(src, path);
-    else await copyFile(src, path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
-    bytes += (await stat(path)).size;
+  const copy = (src: string) => async (path: string) => {
+    await copyFile(src, path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    return (await stat(path)).size;
+  };
+  const store = (data: Buffer) => async (path: string) => {
+    await writeFile(path, data, { flag: 'wx' });
+    return data.length;
   };
   return {
     written,
+    syncs,
     async add(item: ExportItem, image: ImagePayload, caption: Buffer) {
-      if (image.kind === 'file') await copy(image.path, item.fileName);
-      else await put(item.fileName, image.data);
-      await put(item.captionName, caption);
+      await put(item.fileName, image.kind === 'file' ? copy(image.path) : store(image.data));
+      await put(item.captionName, store(caption));
     },
     bytes: () => bytes,
   };

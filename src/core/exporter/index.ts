@@ -7,3 +7,4 @@ export type {
   ExportProgress,
 } from './types';
 export { exportZip, WHOLE_FILE_LIMIT } from './zip';
+export { createDatasetZip } from './zip-engine';

@@ -11,6 +11,8 @@ export interface DatasetWriter {
   add(item: ExportItem, image: ImagePayload, caption: Buffer): Promise<void>;
   /** Bytes written so far. */
   bytes(): number;
+  /** Prepares an item's image ahead of `add` (while the previous item is written); defaults to renderImage. */
+  render?(item: ExportItem): Promise<ImagePayload>;
 }
 
 export interface WriteCounts {
@@ -28,13 +30,14 @@ export async function writeItems(plan: ExportPlan, opts: ExportOptions, writer: 
   const total = items.length;
   const counts: WriteCounts = { converted: 0, copied: 0 };
   opts.onProgress?.({ done: 0, total, bytes: 0 });
-  let next = items[0] ? quiet(renderImage(items[0])) : undefined;
+  const render = (item: ExportItem) => quiet(writer.render ? writer.render(item) : renderImage(item));
+  let next = items[0] ? render(items[0]) : undefined;
   for (let i = 0; i < total; i++) {
     const item = items[i] as ExportItem;
     throwIfCancelled(opts.signal);
     const payload = await abortable(next as Promise<ImagePayload>, opts.signal);
     const following = items[i + 1];
-    next = following ? quiet(renderImage(following)) : undefined;
+    next = following ? render(following) : undefined;
     // Captions are written exactly as stored: UTF-8 (Buffer.from never adds a BOM), no trailing newline.
     // Not raced against the signal: a writer must settle before its output can be cleaned up safely.
     await writer.add(item, payload, Buffer.from(item.image.caption ?? '', 'utf8'));

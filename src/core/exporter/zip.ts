@@ -1,21 +1,30 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ZipArchive } from 'archiver';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors';
-import { writeStreamAtomic } from '../fs';
-import type { ImagePayload } from './convert';
-import { cancelledError, planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
+import { syncDir, tempPathBeside } from '../fs';
+import { type ImagePayload, renderImage } from './convert';
+import { planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
+import { FileSink } from './file-sink';
+import { Halt } from './halt';
 import type { ExportItem, ExportOptions, ExportReport } from './types';
+import { WholeFileReader } from './whole-file-reader';
 import { type DatasetWriter, writeItems } from './write-items';
+import { createDatasetZip, type DatasetZip } from './zip-engine';
 
-/** Largest source file read into memory whole; bigger ones are streamed. Exported for tests. */
-export const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
+export { WHOLE_FILE_LIMIT } from './whole-file-reader';
+
+/** Most bytes handed to the ZIP stream but not yet in the file; past it the writer waits, so memory stays flat. */
+const MAX_BACKLOG = 8 * 1024 * 1024;
+/** Read size for streamed (oversized) sources: fewer, larger reads than the 64 KB default. */
+const STREAM_CHUNK = 1024 * 1024;
 
 /**
  * The Replicate preset: one flat ZIP of `name.jpg|png` + `name.txt` pairs, streamed straight to a temp file
- * beside `outPath` and renamed over it only when complete, so memory stays flat whatever the dataset size and
- * a failure or cancel leaves no partial file (an existing `outPath` is untouched until the final rename).
+ * beside `outPath`, fsynced, and renamed over it only when complete, so memory stays flat whatever the dataset
+ * size and a failure or cancel leaves no partial file (an existing `outPath` is untouched until the final rename).
  * Entry names are UTF-8 with the language-encoding flag set (compress-commons sets it for any non-ASCII name).
  * Images are STOREd (already compressed, so deflate only costs time); captions are deflated.
  */
@@ -24,30 +33,33 @@ export async function exportZip(opts: ExportOptions & { outPath: string }): Prom
   const plan = await planOrRefuse(opts.images, opts.trigger);
   throwIfCancelled(signal);
   await checkZipTarget(outPath);
-
-  const archive = new ZipArchive({ zlib: { level: 9 } });
-  const written = writeStreamAtomic(outPath, archive);
-  // A failed or cancelled write must also stop whatever is waiting on the archive (nothing drains it any more).
-  const stopped = new AbortController();
-  const stop = new Promise<never>((_, reject) => {
-    written.catch(reject);
-    const onAbort = () => reject(cancelledError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-    stopped.signal.addEventListener('abort', () => signal?.removeEventListener('abort', onAbort), { once: true });
+  const tmp = tempPathBeside(outPath);
+  const file = await open(tmp, 'wx').catch((e: unknown) => {
+    throw toExportError(e, outPath, signal);
   });
-  stop.catch(() => {});
-  const writer = zipWriter(archive, stop);
+  const sink = new FileSink(file);
+  const zip = createDatasetZip({ zlib: { level: 9 } });
+  // Settles once the sink has fsynced the file, or with the first error of either stream.
+  const written = pipeline(zip, sink);
+  const halt = new Halt(signal);
+  written.catch((e: unknown) => halt.stop(e));
   try {
-    const counts = await writeItems(plan, opts, writer);
-    await Promise.race([archive.finalize(), stop]);
-    const bytes = await written;
-    return { path: outPath, images: plan.items.length, bytes, warnings: plan.warnings, ...counts };
+    const counts = await writeItems(plan, opts, zipWriter(zip, sink, halt));
+    zip.finalize();
+    await halt.guard(written);
+    await file.close();
+    await rename(tmp, outPath);
+    await syncDir(dirname(outPath));
+    return { path: outPath, images: plan.items.length, bytes: sink.written, warnings: plan.warnings, ...counts };
   } catch (e) {
-    archive.destroy();
+    zip.destroy();
+    sink.destroy();
     await written.catch(() => {});
+    await file.close().catch(() => {}); // waits for a write still in flight
+    await rm(tmp, { force: true }).catch(() => {});
     throw toExportError(e, outPath, signal);
   } finally {
-    stopped.abort();
+    halt.dispose();
   }
 }
 
@@ -60,26 +72,36 @@ async function checkZipTarget(outPath: string): Promise<void> {
   if (existing?.isDirectory()) throw new AppError('io', `"${outPath}" is a folder; choose a file name for the ZIP.`);
 }
 
-function zipWriter(archive: ZipArchive, stop: Promise<never>): DatasetWriter {
+function zipWriter(zip: DatasetZip, sink: FileSink, halt: Halt): DatasetWriter {
   const date = new Date();
-  const append = (source: Buffer | ReadStream, name: string, store: boolean) =>
-    Promise.race([appendEntry(archive, source, { name, store, date }), stop]);
+  const reader = new WholeFileReader();
+  const append = (source: Buffer | Readable, name: string, store: boolean) =>
+    halt.guard(appendEntry(zip, source, { name, store, date }));
+  const cannotRead = (item: ExportItem, e: NodeJS.ErrnoException) =>
+    new AppError('io', `Cannot read "${item.image.relPath}" (${e.code ?? e.message}).`);
+
   /**
-   * Adds a source file byte for byte. Files up to WHOLE_FILE_LIMIT are read whole: one CRC pass over a buffer is
-   * faster than a stream, and the local header then carries the sizes (no data descriptor), which even streaming
-   * unzippers handle. Bigger files are streamed so memory stays bounded. archiver re-pipes a stream and a read
-   * error would not reach it (the entry would wait forever), so that error is raced here and names the image.
+   * A copy is read ahead, whole, into one of the reader's rotating buffers (up to WHOLE_FILE_LIMIT): the local
+   * header then carries CRC and sizes (no data descriptor), which even streaming unzippers handle. Bigger files
+   * are streamed at `add` time so memory stays bounded.
    */
-  const appendFile = async (item: ExportItem, path: string) => {
-    const cannotRead = (e: NodeJS.ErrnoException) =>
-      new AppError('io', `Cannot read "${item.image.relPath}" (${e.code ?? e.message}).`);
-    const whole = await readIfSmall(path).catch((e: NodeJS.ErrnoException) => {
-      throw cannotRead(e);
+  const readCopy = async (item: ExportItem): Promise<ImagePayload> => {
+    const whole = await reader.read(item.image.source).catch((e: NodeJS.ErrnoException) => {
+      throw cannotRead(item, e);
     });
-    if (whole) return append(whole, item.fileName, true);
-    const stream = createReadStream(path);
+    return whole
+      ? { kind: 'buffer', data: whole.bytes, release: whole.release }
+      : { kind: 'file', path: item.image.source };
+  };
+
+  /**
+   * zip-stream re-pipes a stream and a read error would not reach it (the entry would wait forever), so that
+   * error is raced here and names the image.
+   */
+  const appendStream = async (item: ExportItem, path: string) => {
+    const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK });
     const readFailed = new Promise<never>((_, reject) => {
-      stream.once('error', (e: NodeJS.ErrnoException) => reject(cannotRead(e)));
+      stream.once('error', (e: NodeJS.ErrnoException) => reject(cannotRead(item, e)));
     });
     readFailed.catch(() => {});
     try {
@@ -88,43 +110,31 @@ function zipWriter(archive: ZipArchive, stop: Promise<never>): DatasetWriter {
       stream.destroy();
     }
   };
+
   return {
+    render: (item) => (item.mode === 'copy' ? readCopy(item) : renderImage(item)),
     async add(item: ExportItem, image: ImagePayload, caption: Buffer) {
-      if (image.kind === 'buffer') await append(image.data, item.fileName, true);
-      else await appendFile(item, image.path);
+      try {
+        await halt.guard(sink.until(zip.getBytesWritten() - MAX_BACKLOG));
+        if (image.kind === 'buffer') await append(image.data, item.fileName, true);
+        else await appendStream(item, image.path);
+      } finally {
+        // The image's bytes may sit in a reused buffer: it is free once they are in the file.
+        if (image.kind === 'buffer') image.release?.(sink.until(zip.getBytesWritten()));
+      }
       await append(caption, item.captionName, false);
     },
-    bytes: () => archive.pointer(),
+    bytes: () => zip.getBytesWritten(),
   };
 }
 
-/** The file's bytes when it is at most WHOLE_FILE_LIMIT long, else null (read it as a stream). */
-async function readIfSmall(path: string): Promise<Buffer | null> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    return size <= WHOLE_FILE_LIMIT ? await fh.readFile() : null;
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Appends one entry and resolves once archiver has written it (it emits `entry`), so entries go one at a time. */
+/** Appends one entry; resolves once zip-stream has taken it (its callback), so entries go one at a time. */
 function appendEntry(
-  archive: ZipArchive,
-  source: Buffer | ReadStream,
+  zip: DatasetZip,
+  source: Buffer | Readable,
   data: { name: string; store: boolean; date: Date },
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      archive.off('entry', onEntry).off('error', onError).off('close', onClose);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onEntry = () => done();
-    const onError = (e: Error) => done(e);
-    const onClose = () => done(new Error('The ZIP stream closed before the export finished.'));
-    archive.on('entry', onEntry).on('error', onError).on('close', onClose);
-    archive.append(source, data);
+    zip.entry(source, data, (error) => (error ? reject(error) : resolve()));
   });
 }

@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileAtomic, tempPathBeside, writeFileAtomic, writeStreamAtomic } from './atomic';
+import { tempPathBeside, writeFileAtomic } from './atomic';
 
 let dir: string;
 beforeEach(async () => {
@@ -43,38 +42,5 @@ describe('writeFileAtomic', () => {
 
   it('fails cleanly when the folder does not exist', async () => {
     await expect(writeFileAtomic(join(dir, 'missing', 'f.txt'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-});
-
-describe('copyFileAtomic', () => {
-  it('copies byte for byte', async () => {
-    const src = join(dir, 'src.bin');
-    const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
-    await writeFile(src, bytes);
-    await copyFileAtomic(src, join(dir, 'dest.bin'));
-    expect((await readFile(join(dir, 'dest.bin'))).equals(bytes)).toBe(true);
-    expect((await readdir(dir)).sort()).toEqual(['dest.bin', 'src.bin']);
-  });
-});
-
-describe('writeStreamAtomic', () => {
-  it('streams into place and reports the byte count', async () => {
-    const target = join(dir, 'out.bin');
-    const n = await writeStreamAtomic(target, Readable.from([Buffer.from('abc'), Buffer.from('defg')]));
-    expect(n).toBe(7);
-    expect(await readFile(target, 'utf8')).toBe('abcdefg');
-    expect(await readdir(dir)).toEqual(['out.bin']);
-  });
-
-  it('keeps an existing target and removes the temp file when the stream fails', async () => {
-    const target = join(dir, 'out.bin');
-    await writeFile(target, 'old');
-    const failing = new Readable({ read() {} });
-    const done = writeStreamAtomic(target, failing);
-    failing.push('partial data');
-    setTimeout(() => failing.destroy(new Error('source broke')), 20);
-    await expect(done).rejects.toThrow('source broke');
-    expect(await readFile(target, 'utf8')).toBe('old');
-    expect(await readdir(dir)).toEqual(['out.bin']);
   });
 });

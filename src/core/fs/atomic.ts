@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream } from 'node:fs';
-import { copyFile, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /**
  * Atomic writes: data goes to a temp file in the target's own folder (so the final rename never crosses a file
@@ -45,30 +42,6 @@ export async function writeFileAtomic(
     },
     opts.durable !== false,
   );
-}
-
-/** Copies `src` to `dest` atomically (copy-on-write where the file system offers it), fsynced. */
-export async function copyFileAtomic(src: string, dest: string): Promise<void> {
-  await viaTemp(dest, async (tmp) => {
-    await copyFile(src, tmp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
-    await syncPath(tmp, 'r+');
-  });
-}
-
-/**
- * Streams `source` into `path` atomically: nothing appears at `path` until the stream has ended without error
- * and the data is fsynced. Destroying `source` with an error (or an abort via its own pipeline) rejects, removes
- * the temp file and leaves an existing `path` untouched. Resolves with the number of bytes written.
- */
-export async function writeStreamAtomic(path: string, source: Readable): Promise<number> {
-  let bytes = 0;
-  await viaTemp(path, async (tmp) => {
-    // `flush` fsyncs before the stream closes, and pipeline settles only after the close.
-    const out = createWriteStream(tmp, { flags: 'wx', flush: true });
-    await pipeline(source, out);
-    bytes = out.bytesWritten;
-  });
-  return bytes;
 }
 
 /** Runs `write(tmp)`, then renames tmp over `path`; removes tmp on any failure. */

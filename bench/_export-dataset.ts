@@ -1,0 +1,69 @@
+// The export benchmark's dataset: noisy ~0.8 MB JPEGs with captions, as many as it takes to reach a target size.
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { ImageEntry } from '../src/shared/dataset';
+
+export const TRIGGER = 'TOK';
+const W = 1200;
+const H = 900;
+/** Distinct images encoded; the rest are byte copies of them (still separate files), to keep setup quick. */
+const UNIQUE = 30;
+
+/** Random low-frequency "scene" plus per-pixel noise: compresses like a busy photo (~0.8 MB at quality 90). */
+async function noisyJpeg(): Promise<Buffer> {
+  const scene = await sharp(randomBytes(12 * 9 * 3), { raw: { width: 12, height: 9, channels: 3 } })
+    .resize(W, H, { kernel: 'cubic' })
+    .raw()
+    .toBuffer();
+  const noise = randomBytes(scene.length);
+  for (let i = 0; i < scene.length; i++) scene[i] = ((scene[i] ?? 0) + (noise[i] ?? 0) * 7) >> 3;
+  return sharp(scene, { raw: { width: W, height: H, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+export function captionOf(image: ImageEntry): Buffer {
+  return Buffer.from(image.caption ?? '', 'utf8');
+}
+
+/** Bytes a dataset export holds: every image plus its caption. */
+export function datasetBytes(images: ReadonlyArray<ImageEntry>): number {
+  return images.reduce((n, i) => n + i.bytes + captionOf(i).length, 0);
+}
+
+/** Writes JPEGs into `dir` until they add up to `targetBytes`; returns their entries (all exported as copies). */
+export async function makeDataset(dir: string, targetBytes: number): Promise<ImageEntry[]> {
+  await mkdir(dir);
+  const images: ImageEntry[] = [];
+  for (let i = 0, total = 0; total < targetBytes; i++) {
+    const name = `photo_${String(i).padStart(5, '0')}`;
+    const source = join(dir, `${name}.jpg`);
+    if (i < UNIQUE) await writeFile(source, await noisyJpeg());
+    else await copyFile(join(dir, `photo_${String(i % UNIQUE).padStart(5, '0')}.jpg`), source);
+    const s = await stat(source);
+    images.push({
+      id: name,
+      source,
+      relPath: `${name}.jpg`,
+      format: 'jpeg',
+      width: W,
+      height: H,
+      orientation: 1,
+      hasAlpha: false,
+      bytes: s.size,
+      mtimeMs: s.mtimeMs,
+      exportName: name,
+      caption: `photo of ${TRIGGER} a noisy test pattern number ${i} on a grey background`,
+      captionSource: 'model',
+      status: 'captioned',
+      error: null,
+      excluded: false,
+      model: null,
+      provider: null,
+    });
+    total += s.size;
+  }
+  return images;
+}
