@@ -37,8 +37,15 @@ const STAGING_SIZE = 64 * 1024;
 class CoalescingZipStream extends ZipStream {
   private staging = Buffer.allocUnsafe(STAGING_SIZE);
   private staged = 0;
+  /** While set, writes are collected here instead of going into the archive (see CompactDirectoryZipStream). */
+  protected captured: Buffer[] | null = null;
 
   override write(chunk: unknown, ...rest: unknown[]): boolean {
+    if (this.captured) {
+      // compress-commons writes names and comments as strings when they are not flagged UTF-8.
+      this.captured.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      return true;
+    }
     if (rest.length === 0 && Buffer.isBuffer(chunk) && chunk.length <= SMALL_WRITE) {
       if (this.staged + chunk.length > STAGING_SIZE) this.flushStaged();
       chunk.copy(this.staging, this.staged);
@@ -69,6 +76,51 @@ class CoalescingZipStream extends ZipStream {
   }
 }
 
+/** A central-directory record already serialised: what is left of an entry once its data is written. */
+interface CentralRecord {
+  centralHeader: Buffer;
+}
+
+function copyUnpooled(chunks: readonly Buffer[]): Buffer {
+  const out = Buffer.allocUnsafeSlow(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) at += c.copy(out, at);
+  return out;
+}
+
+const isCentralRecord = (e: unknown): e is CentralRecord =>
+  typeof e === 'object' && e !== null && Buffer.isBuffer((e as Partial<CentralRecord>).centralHeader);
+
+/**
+ * compress-commons keeps every ZipArchiveEntry (a dozen objects and strings, about a kilobyte) until the end, to
+ * write the central directory from them: memory that grows with the number of images (+80 MB at 12,500). Each
+ * entry's central record is final once its data is written, so it is serialised then (the stock code, its writes
+ * captured) and kept as one small Buffer (~50 bytes plus the name) in the entry's place: `_entries.length`, which
+ * compress-commons also uses for counts and the ZIP64 decision, stays right.
+ */
+class CompactDirectoryZipStream extends CoalescingZipStream {
+  protected override _afterAppend(entry: ZipArchiveEntry): void {
+    const index = this._entries.length;
+    this.captured = [];
+    try {
+      super._writeCentralFileHeader(entry);
+    } finally {
+      // Its own allocation: a small Buffer.concat comes from Node's shared 8 KB pool, and a kept slice would keep
+      // the whole 8 KB slab alive, which is exactly the growth this class exists to avoid.
+      const centralHeader = copyUnpooled(this.captured);
+      this.captured = null;
+      super._afterAppend(entry);
+      // Still there unless the archive finished inside super (then the directory is already written).
+      if (this._entries[index] === entry) this._entries[index] = { centralHeader } satisfies CentralRecord;
+    }
+  }
+
+  protected override _writeCentralFileHeader(entry: ZipArchiveEntry): void {
+    if (isCentralRecord(entry)) this.write(entry.centralHeader);
+    else super._writeCentralFileHeader(entry);
+  }
+}
+
 /**
  * archiver's ZIP engine (zip-stream on compress-commons: headers, central directory, ZIP64, UTF-8 names), with
  * one step replaced: how an entry given as a Buffer gets its CRC and data. The stock step computes the CRC in
@@ -79,7 +131,7 @@ class CoalescingZipStream extends ZipStream {
  * The overrides mirror compress-commons' own code (7.x); the export tests read every ZIP back and check each
  * entry's CRC, sizes and local header (tests/support/zip.ts), so a change in that contract fails them.
  */
-class DatasetZipStream extends CoalescingZipStream {
+class DatasetZipStream extends CompactDirectoryZipStream {
   protected override _appendBuffer(entry: ZipArchiveEntry, source: Buffer, callback: EntryCallback): void {
     if (source.length === 0) entry.setMethod(STORED);
     const data = entry.getMethod() === STORED ? source : deflateRawSync(source, this.options.zlib);

@@ -42,5 +42,8 @@ declare module 'zip-stream' {
     protected _appendBuffer(entry: ZipArchiveEntry, source: Buffer, callback: EntryCallback): void;
     protected _writeLocalFileHeader(entry: ZipArchiveEntry): void;
     protected _afterAppend(entry: ZipArchiveEntry): void;
+    protected _writeCentralFileHeader(entry: ZipArchiveEntry): void;
+    /** Every entry appended so far, kept for the central directory written at the end. */
+    protected _entries: unknown[];
   }
 }
