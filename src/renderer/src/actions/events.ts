@@ -56,7 +56,7 @@ export function subscribeToEvents(): () => void {
 /** The run bar shows the full summary; a toast says the headline, and a key problem opens Settings. */
 function announce(summary: RunSummary): void {
   if (summary.status === 'invalid-key') {
-    openKeySettings(summary.message ?? 'Gemini rejected the API key. Paste a valid key to continue.');
+    openKeySettings(summary.message ?? 'The API key was rejected. Paste a valid key to continue.');
     return;
   }
   if (summary.status === 'completed') {

@@ -1,5 +1,6 @@
 import type { ImageEntry } from '../../../shared/dataset';
 import { hasProblem, needsCaption } from './status';
+import { type WrittenBy, writtenByOf } from './written-by';
 
 export type GalleryFilter = 'all' | 'needs' | 'failed' | 'edited';
 
@@ -10,7 +11,14 @@ export const FILTERS: ReadonlyArray<{ id: GalleryFilter; label: string; empty: s
   { id: 'edited', label: 'Edited', empty: 'No edits yet. Captions you change show up here.' },
 ];
 
-export function matchesFilter(image: ImageEntry, filter: GalleryFilter, trigger: string): boolean {
+/** The status filter and, when set, who wrote the caption (both must match). */
+export function matchesFilter(
+  image: ImageEntry,
+  filter: GalleryFilter,
+  trigger: string,
+  writtenBy: WrittenBy | null = null,
+): boolean {
+  if (writtenBy !== null && writtenByOf(image) !== writtenBy) return false;
   switch (filter) {
     case 'all':
       return true;
@@ -45,7 +53,8 @@ export function visibleImages(
   filter: GalleryFilter,
   trigger: string,
   keepId: string | null,
+  writtenBy: WrittenBy | null = null,
 ): ImageEntry[] {
-  if (filter === 'all') return images as ImageEntry[];
-  return images.filter((img) => img.id === keepId || matchesFilter(img, filter, trigger));
+  if (filter === 'all' && writtenBy === null) return images as ImageEntry[];
+  return images.filter((img) => img.id === keepId || matchesFilter(img, filter, trigger, writtenBy));
 }

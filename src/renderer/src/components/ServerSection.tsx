@@ -1,0 +1,167 @@
+import { useEffect, useId, useState } from 'react';
+import type { KeyStatus } from '../../../shared/contract';
+import { isLocalServer, presetFor, SERVER_PRESETS, serverName } from '../../../shared/servers';
+import { removeServerKey, saveServerKey, serverKeyStatus } from '../actions/settings';
+import { api } from '../api';
+import type { ModelList } from '../hooks/useModelList';
+import { toUiError } from '../lib/errors';
+import { serverVerdict, type Verdict } from '../lib/server-check';
+import { Icon } from './Icon';
+import { KeyField } from './KeyField';
+
+const CUSTOM = 'custom';
+
+/**
+ * An OpenAI-compatible server: a preset fills in its address (or any address is typed), an optional key is kept
+ * in the keychain for that address, and Test connects, lists the models and says what it found in a sentence.
+ * `url` is the address once it is a valid one (null while it is not).
+ */
+export function ServerSection(p: {
+  baseUrl: string;
+  url: string | null;
+  urlError: string | undefined;
+  model: string;
+  list: ModelList;
+  onUrl: (url: string) => void;
+  focusKey: boolean;
+  message: string | null;
+}) {
+  const id = useId();
+  const preset = presetFor(p.baseUrl);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [key, setKey] = useState<KeyStatus | null>(null);
+  const { url } = p;
+
+  useEffect(() => {
+    setVerdict(null);
+    setKey(null);
+    if (!url) return;
+    let live = true;
+    serverKeyStatus(url)
+      .then((status) => live && setKey(status))
+      .catch(() => live && setKey({ present: false, source: null, masked: null }));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+
+  const test = async () => {
+    if (!url) return;
+    setTesting(true);
+    setVerdict(null);
+    try {
+      setVerdict(serverVerdict(serverName(url), await p.list.reload(), p.model));
+    } catch (e) {
+      setVerdict({ tone: 'error', text: toUiError(e).message });
+    } finally {
+      setTesting(false);
+    }
+  };
+  const keyCall = async (call: Promise<KeyStatus>) => {
+    setKey(await call);
+    // A key can change what the server lists (remote services refuse the list without one).
+    void p.list.reload().catch(() => {});
+  };
+  const local = url !== null && isLocalServer(url);
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <div className="settings-section-head">
+        <h3 id={`${id}-title`}>Server</h3>
+        {preset?.keyUrl ? (
+          <button type="button" className="link" onClick={() => void api.openExternal(preset.keyUrl ?? '')}>
+            Get a key at {preset.label} <Icon name="external" size={12} />
+          </button>
+        ) : null}
+      </div>
+      <div className="settings-grid">
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-preset`}>
+            Server
+          </label>
+          <select
+            id={`${id}-preset`}
+            className="select"
+            value={preset?.id ?? CUSTOM}
+            onChange={(e) => {
+              const picked = SERVER_PRESETS.find((s) => s.id === e.target.value);
+              if (picked) p.onUrl(picked.baseUrl);
+              else document.getElementById(`${id}-url`)?.focus();
+            }}
+          >
+            {SERVER_PRESETS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+                {s.local ? ' (on this computer)' : ''}
+              </option>
+            ))}
+            <option value={CUSTOM}>Another address</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-url`}>
+            Address (base URL)
+          </label>
+          <input
+            id={`${id}-url`}
+            className={`input mono ${p.urlError ? 'invalid' : ''}`}
+            value={p.baseUrl}
+            spellCheck={false}
+            inputMode="url"
+            aria-invalid={p.urlError !== undefined}
+            onChange={(e) => p.onUrl(e.target.value)}
+          />
+          {p.urlError ? <span className="field-error">{p.urlError}</span> : null}
+        </div>
+        <div className="server-test span-2">
+          <button type="button" className="btn" disabled={!url || testing} onClick={() => void test()}>
+            {testing ? 'Testing…' : 'Test'}
+          </button>
+          <div className="server-verdict" aria-live="polite">
+            {verdict ? (
+              <div className={`callout ${verdict.tone}`} role={verdict.tone === 'error' ? 'alert' : 'status'}>
+                <Icon name={verdict.tone === 'ok' ? 'check-circle' : 'alert-circle'} />
+                <span>{verdict.text}</span>
+              </div>
+            ) : (
+              <span className="field-help">
+                {local
+                  ? 'On this computer: free, and your photos never leave it. Start the server before captioning.'
+                  : 'Connects and lists the server’s models; nothing is captioned or paid for.'}
+              </span>
+            )}
+          </div>
+        </div>
+      </div>
+      {url ? (
+        <div className="server-key">
+          <span className="field-label">API key for this server (optional)</span>
+          <KeyField
+            key={url}
+            status={key}
+            envName="OPENAI_API_KEY"
+            emptyText={
+              local ? 'No key: servers on this computer need none.' : 'No key yet: most online services need one.'
+            }
+            labels={{ empty: 'API key for this server', present: 'Replace the key for this server' }}
+            placeholder={{
+              empty: 'Paste the key, if the server needs one',
+              present: 'Paste a new key to replace it',
+              environment: 'Save a key here for when OPENAI_API_KEY is not set',
+            }}
+            said={{
+              save: 'The server accepted the key; it is saved in your system keychain for this address.',
+              test: 'The key works.',
+              remove: 'The key for this address was removed from this computer.',
+            }}
+            save={(k) => keyCall(saveServerKey(url, k))}
+            remove={() => keyCall(removeServerKey(url))}
+            focus={p.focusKey}
+            message={p.message}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
