@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { startFakeOpenAi } from '../fake-openai';
 import { answerPathPrompt, createDataset, dialog, tile } from './support/flows';
 import { writePhotos } from './support/photos';
 import { expect, test } from './support/test';
@@ -76,6 +77,19 @@ test('every screen and dialog passes axe (WCAG 2.1 AA) in both themes', async ({
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expectNoViolations(page, 'settings');
+  // An OpenAI-compatible server, tested: its address, key field, model list and the Test verdict.
+  const server = await startFakeOpenAi({ flavour: 'ollama', models: ['qwen2.5vl:7b'] });
+  try {
+    const settings = dialog(page, 'Settings');
+    await settings.getByRole('button', { name: 'OpenAI-compatible server' }).click();
+    await settings.getByRole('textbox', { name: 'Address (base URL)' }).fill(server.url);
+    await settings.getByRole('combobox', { name: 'Model', exact: true }).selectOption('qwen2.5vl:7b');
+    await settings.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(settings.getByRole('status')).toContainText('answers and offers 1 model');
+    await expectNoViolations(page, 'settings with a server');
+  } finally {
+    await server.close();
+  }
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Back to datasets' }).click();

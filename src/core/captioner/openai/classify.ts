@@ -64,7 +64,8 @@ export function classifyOpenAiError(err: unknown, server: string): CaptionFailur
       retryAfterMs: retryAfterMs(err.headers),
       message: `${server} rate limit reached (429).`,
     };
-  if (status === 400 && saysNoVision(text)) {
+  // vLLM says so with a 400; Ollama and llama.cpp with a 500 from llama-server started without a projector (mmproj).
+  if ((status === 400 || status === 500) && saysNoVision(text)) {
     return { kind: 'no-vision', message: `This model cannot see images (${server}: ${text}). Choose a vision model.` };
   }
   if (status === 400 && isContextTooSmall(text)) return { kind: 'bad-input', message: `${server}: ${text}` };

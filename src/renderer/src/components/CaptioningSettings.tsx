@@ -148,7 +148,7 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
 
       <section className="settings-section" aria-labelledby={`${id}-models`}>
         <div className="settings-section-head">
-          <h3 id={`${id}-models`}>Model</h3>
+          <h3 id={`${id}-models`}>Models</h3>
         </div>
         <div className="settings-grid">
           <ModelPicker

@@ -39,8 +39,10 @@ export function FilterBar() {
           </button>
         ))}
       </fieldset>
-      <label className="written-by" htmlFor={id}>
-        <span className="faint">Written by</span>
+      <div className="written-by">
+        <label className="faint" htmlFor={id}>
+          Written by
+        </label>
         <select
           id={id}
           className={`select ${writtenBy ? 'active' : ''}`}
@@ -54,7 +56,7 @@ export function FilterBar() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {writtenBy !== null && shown > 1 && selectedCount < shown ? (
         <button type="button" className="btn btn-sm" onClick={() => useWorkspace.getState().selectVisible()}>
           Select all {shown.toLocaleString('en-US')}

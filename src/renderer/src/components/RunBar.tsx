@@ -1,7 +1,7 @@
 import { cancelRun, pauseRun, resumeRun, retryFailed } from '../actions/run';
 import { useOpenFailures } from '../hooks/useOpenFailures';
-import { capitalised, providerName } from '../lib/model-text';
-import { progressParts, type RunWho, runFraction, summaryDetail, summaryHeadline } from '../lib/run-text';
+import { capitalised, runWho } from '../lib/model-text';
+import { progressParts, runFraction, summaryDetail, summaryHeadline } from '../lib/run-text';
 import { useRun } from '../stores/run';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
@@ -21,11 +21,7 @@ export function RunBar() {
   const settings = useWorkspace((s) => s.dataset?.settings);
   const open = useOpenFailures();
   const mine = run.datasetId === datasetId;
-  const who: RunWho = {
-    provider: settings?.provider ?? 'gemini',
-    name: settings ? providerName(settings) : 'Gemini',
-    model: run.progress?.model ?? settings?.model ?? '',
-  };
+  const who = runWho(settings, run.progress?.model);
 
   if (!mine || run.phase === 'idle') {
     return (
@@ -112,7 +108,7 @@ export function RunBar() {
           </strong>
           <span className="faint run-parts">
             {p
-              ? progressParts(p).join(' · ')
+              ? progressParts(p, who.local).join(' · ')
               : who.provider === 'gemini'
                 ? 'Checking the key and the model…'
                 : `Connecting to ${who.name}…`}

@@ -1,12 +1,32 @@
 import type { ListedModel } from '../../../shared/contract';
 import type { DatasetSettings, ProviderName } from '../../../shared/dataset';
 import { modelInfo } from '../../../shared/models';
-import { serverName } from '../../../shared/servers';
+import { isLocalServer, serverName } from '../../../shared/servers';
 import { formatCost } from './format';
 
 /** Who captions, as messages name it: "Gemini", or the server ("Ollama (127.0.0.1:11434)", "the server at …"). */
 export function providerName(s: Pick<DatasetSettings, 'provider' | 'baseUrl'>): string {
   return s.provider === 'openai' && s.baseUrl ? serverName(s.baseUrl) : 'Gemini';
+}
+
+/** Who a run talked to, for its messages: "Gemini" or the server's name, and the model it was using. */
+export interface RunWho {
+  provider: ProviderName;
+  /** "Gemini", "Ollama (127.0.0.1:11434)", "the server at 10.0.0.5:8000". */
+  name: string;
+  model: string;
+  /** A server on this computer: its unpriced captions cost nothing. */
+  local: boolean;
+}
+
+/** Who a run of these settings talks to (`model`: the one the run reports using, else the settings' first). */
+export function runWho(
+  s: Pick<DatasetSettings, 'provider' | 'baseUrl' | 'model'> | undefined,
+  model: string | undefined,
+): RunWho {
+  const provider = s?.provider ?? 'gemini';
+  const local = provider === 'openai' && s?.baseUrl != null && isLocalServer(s.baseUrl);
+  return { provider, name: s ? providerName(s) : 'Gemini', model: model ?? s?.model ?? '', local };
 }
 
 /** The same at the start of a sentence ("The server at 10.0.0.5:8000 refused…"). */

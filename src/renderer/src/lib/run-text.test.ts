@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RunProgress, RunSummary } from '../../../shared/progress';
+import type { RunWho } from './model-text';
 import {
   chainStory,
   costText,
   finishedNote,
   progressParts,
-  type RunWho,
   resetText,
   runFraction,
   summaryDetail,
@@ -43,8 +43,8 @@ const summary: RunSummary = {
   elapsedMs: 240_000,
 };
 
-const GEMINI: RunWho = { provider: 'gemini', name: 'Gemini', model: 'gemini-2.5-flash' };
-const OLLAMA: RunWho = { provider: 'openai', name: 'Ollama (127.0.0.1:11434)', model: 'llama3.2:3b' };
+const GEMINI: RunWho = { provider: 'gemini', name: 'Gemini', model: 'gemini-2.5-flash', local: false };
+const OLLAMA: RunWho = { provider: 'openai', name: 'Ollama (127.0.0.1:11434)', model: 'llama3.2:3b', local: true };
 
 describe('run bar text', () => {
   it('shows done, failed, remaining, rate, ETA and cost', () => {
@@ -158,6 +158,12 @@ describe('run bar text', () => {
     expect(costText(0, false)).toBe('cost not known');
     expect(progressParts({ ...progress, costUsd: 0, costKnown: false }).at(-1)).toBe('cost not known');
     expect(finishedNote({ ...summary, failed: 0, costKnown: false })).toBe('Captioned 38 images.');
+    // A server on this computer has no price because it costs nothing.
+    expect(costText(0, false, true)).toBe('$0.00 (on this computer)');
+    expect(progressParts({ ...progress, costUsd: 0, costKnown: false }, true).at(-1)).toBe('$0.00 (on this computer)');
+    expect(finishedNote({ ...summary, failed: 0, costUsd: 0, costKnown: false }, true)).toBe(
+      'Captioned 38 images for $0.00.',
+    );
   });
 
   it('agrees the verb with the count in the finished note', () => {

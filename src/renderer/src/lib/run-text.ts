@@ -1,15 +1,7 @@
 import type { ProviderName } from '../../../shared/dataset';
 import type { ModelUse, RunProgress, RunSummary } from '../../../shared/progress';
 import { byCount, formatCost, formatDuration, formatRate, plural } from './format';
-import { capitalised, modelLabel } from './model-text';
-
-/** Who the run talked to, for its messages: "Gemini" or the server's name, and the model it was using. */
-export interface RunWho {
-  provider: ProviderName;
-  /** "Gemini", "Ollama (127.0.0.1:11434)", "the server at 10.0.0.5:8000". */
-  name: string;
-  model: string;
-}
+import { capitalised, modelLabel, type RunWho } from './model-text';
 
 /** Share of a run's images with an outcome (0..1). */
 export function runFraction(p: Pick<RunProgress, 'total' | 'done' | 'failed' | 'blocked'>): number {
@@ -18,21 +10,23 @@ export function runFraction(p: Pick<RunProgress, 'total' | 'done' | 'failed' | '
 
 /**
  * The cost so far. When a model without a known price answered (a remote server we have no prices for), the
- * figure counts only the priced requests: a lower bound, or "not known" when nothing was priced.
+ * figure counts only the priced requests: a lower bound, or "not known" when nothing was priced. A server on this
+ * computer has no price because it costs nothing.
  */
-export function costText(usd: number, known: boolean): string {
+export function costText(usd: number, known: boolean, local = false): string {
   if (known) return formatCost(usd);
+  if (local) return `${formatCost(usd)} (on this computer)`;
   return usd > 0 ? `at least ${formatCost(usd)}` : 'cost not known';
 }
 
 /** The run bar's figures as short labelled parts, omitting what is not known yet. */
-export function progressParts(p: RunProgress): string[] {
+export function progressParts(p: RunProgress, local = false): string[] {
   const parts = [`${p.done.toLocaleString('en-US')} done`];
   if (p.failed + p.blocked > 0) parts.push(`${(p.failed + p.blocked).toLocaleString('en-US')} failed`);
   parts.push(`${p.remaining.toLocaleString('en-US')} left`);
   if (p.ratePerMinute > 0) parts.push(formatRate(p.ratePerMinute));
   if (p.remaining > 0 && !p.paused) parts.push(etaText(p));
-  parts.push(costText(p.costUsd, p.costKnown));
+  parts.push(costText(p.costUsd, p.costKnown, local));
   return parts;
 }
 
@@ -118,7 +112,7 @@ export function summaryDetail(s: RunSummary, who: RunWho): string {
     NEXT_STEP[s.status] ?? null,
     s.message ? capitalised(s.message) : null,
     formatDuration(s.elapsedMs / 1000),
-    costText(s.costUsd, s.costKnown),
+    costText(s.costUsd, s.costKnown, who.local),
   ];
   return parts.filter((p) => p !== null).join(' · ');
 }
@@ -126,9 +120,10 @@ export function summaryDetail(s: RunSummary, who: RunWho): string {
 /** The short note (a toast) when a run completes: what it wrote, what it cost, and how many need a look. */
 export function finishedNote(
   s: Pick<RunSummary, 'captioned' | 'failed' | 'blocked' | 'costUsd' | 'costKnown'>,
+  local = false,
 ): string {
   const problems = s.failed + s.blocked;
   const tail = problems > 0 ? `; ${plural(problems, 'image')} ${byCount(problems, 'needs', 'need')} attention` : '';
-  const cost = s.costKnown ? ` for ${formatCost(s.costUsd)}` : '';
+  const cost = s.costKnown || local ? ` for ${formatCost(s.costUsd)}` : '';
   return `Captioned ${plural(s.captioned, 'image')}${cost}${tail}.`;
 }
