@@ -142,7 +142,8 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
       ) : (
         <ServerSection
           {...{ baseUrl: form.baseUrl, url, urlError: errors.baseUrl, model: form.model, list, focusKey, message }}
-          onUrl={(u) => setForm(setServerUrl(form, u))}
+          onUrl={(baseUrl) => update({ baseUrl })}
+          onServer={(from, to) => setForm(setServerUrl({ ...form, baseUrl: from }, to))}
         />
       )}
 

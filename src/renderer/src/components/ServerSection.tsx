@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyStatus } from '../../../shared/contract';
 import { isLocalServer, presetFor, SERVER_PRESETS, serverName } from '../../../shared/servers';
 import { removeServerKey, saveServerKey, serverKeyStatus } from '../actions/settings';
@@ -22,7 +22,10 @@ export function ServerSection(p: {
   urlError: string | undefined;
   model: string;
   list: ModelList;
+  /** The address as typed. */
   onUrl: (url: string) => void;
+  /** A preset picked, or the address left after editing: `from` is the address before, for its kind's limits. */
+  onServer: (from: string, to: string) => void;
   focusKey: boolean;
   message: string | null;
 }) {
@@ -32,6 +35,8 @@ export function ServerSection(p: {
   const [testing, setTesting] = useState(false);
   const [key, setKey] = useState<KeyStatus | null>(null);
   const { url } = p;
+  // The address when the field took focus: leaving it compares the kind of server before and after.
+  const editing = useRef(p.baseUrl);
 
   useEffect(() => {
     setVerdict(null);
@@ -86,7 +91,7 @@ export function ServerSection(p: {
             value={preset?.id ?? CUSTOM}
             onChange={(e) => {
               const picked = SERVER_PRESETS.find((s) => s.id === e.target.value);
-              if (picked) p.onUrl(picked.baseUrl);
+              if (picked) p.onServer(p.baseUrl, picked.baseUrl);
               else document.getElementById(`${id}-url`)?.focus();
             }}
           >
@@ -111,6 +116,10 @@ export function ServerSection(p: {
             inputMode="url"
             aria-invalid={p.urlError !== undefined}
             onChange={(e) => p.onUrl(e.target.value)}
+            onFocus={() => {
+              editing.current = p.baseUrl;
+            }}
+            onBlur={() => p.onServer(editing.current, p.baseUrl)}
           />
           {p.urlError ? <span className="field-error">{p.urlError}</span> : null}
         </div>

@@ -50,7 +50,7 @@ export function priceText(m: Pick<ListedModel, 'costPerThousand'>, local: boolea
 }
 
 /** A free key's daily allowance, when the catalogue knows it. */
-export function freeQuotaText(m: Pick<ListedModel, 'freeRequestsPerDay'>): string | null {
+function freeQuotaText(m: Pick<ListedModel, 'freeRequestsPerDay'>): string | null {
   const n = m.freeRequestsPerDay;
   return n === null ? null : `about ${n.toLocaleString('en-US')} a day on a free key`;
 }

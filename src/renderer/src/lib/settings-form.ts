@@ -104,9 +104,10 @@ export function chooseProvider(f: SettingsForm, provider: ProviderName): Setting
 }
 
 /**
- * The form after the server's address changed. A preset picked, or an address that moves between this computer
- * and the network, gets that kind of server's limits (withProvider); typing within the same kind keeps the limits
- * the user set. The model stays: the server's list says whether it is there.
+ * The form after the server's address changed from `f.baseUrl` to `url` (a preset picked, or the field left after
+ * editing). A preset, or an address that moves between this computer and the network, gets that kind of server's
+ * limits (withProvider); an edit within the same kind keeps the limits the user set. The model stays: the server's
+ * list says whether it is there.
  */
 export function setServerUrl(f: SettingsForm, url: string): SettingsForm {
   const preset = presetFor(url) !== null && presetFor(url) !== presetFor(f.baseUrl);
