@@ -7,7 +7,7 @@ export type GalleryFilter = 'all' | 'needs' | 'failed' | 'edited';
 export const FILTERS: ReadonlyArray<{ id: GalleryFilter; label: string; empty: string }> = [
   { id: 'all', label: 'All', empty: 'This dataset has no images yet. Drop a folder or photos anywhere to add some.' },
   { id: 'needs', label: 'Needs caption', empty: 'Every included image has a valid caption. Ready to export.' },
-  { id: 'failed', label: 'Failed', empty: 'Nothing failed. Images Gemini could not caption show up here.' },
+  { id: 'failed', label: 'Failed', empty: 'Nothing failed. Images the model could not caption show up here.' },
   { id: 'edited', label: 'Edited', empty: 'No edits yet. Captions you change show up here.' },
 ];
 
