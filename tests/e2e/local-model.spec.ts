@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { closedPortUrl, type FakeOpenAi, startFakeOpenAi } from '../fake-openai';
+import { expectNoViolations } from './support/axe';
 import { createDataset, dialog, tile } from './support/flows';
 import { writePhotos } from './support/photos';
 import { expect, snap, test } from './support/test';
@@ -8,7 +9,7 @@ import { expect, snap, test } from './support/test';
  * Captioning with a model on this computer: the fake OpenAI-compatible server plays Ollama (a vision model and a
  * text-only one). Settings switches to it (Ollama's preset, its address replaced by the fake's), lists its models,
  * tests it and picks one; the run uses it; the editor says which model wrote each caption, and the gallery filters
- * by it so those captions can be selected together.
+ * by it so those captions can be selected together. axe checks the new screens in both themes.
  */
 
 const COUNT = 5;
@@ -78,6 +79,7 @@ test('caption with a local model: pick the server and its model in Settings, run
     await expect(caption.getByText('runs on this computer')).toBeVisible();
     await expect(caption.getByText('Up to 2 at a time, no rate limit.')).toBeVisible();
     await snap(page, 'caption-dialog-local-server');
+    await expectNoViolations(page, 'caption dialog for a local server');
     await caption.getByRole('button', { name: `Caption ${COUNT} images` }).click();
   });
 
@@ -111,6 +113,7 @@ test('caption with a local model: pick the server and its model in Settings, run
     await page.getByRole('button', { name: `Select all ${COUNT - 1}` }).click();
     await expect(page.getByText(`${COUNT - 1} images selected`)).toBeVisible();
     await snap(page, 'gallery-written-by-filter');
+    await expectNoViolations(page, 'gallery filtered by model, all selected');
     // "Caption…" now offers exactly those images for a new caption.
     await page.getByRole('button', { name: 'Caption…' }).click();
     await expect(dialog(page, 'Caption images').getByRole('radio', { name: /Selected images/u })).toBeChecked();
@@ -144,6 +147,7 @@ test('a model that cannot see images stops the run once, saying what to do', asy
   // One request found out; the run did not send the other images to fail the same way.
   expect(server.requests.filter((r) => r.kind === 'chat').length).toBeLessThanOrEqual(2);
   await snap(page, 'run-bar-no-vision');
+  await expectNoViolations(page, 'run bar: a model without vision');
   await page.getByRole('button', { name: 'Open settings' }).click();
   await expect(dialog(page, 'Settings')).toBeVisible();
 });
@@ -159,4 +163,5 @@ test('a server that is not running is one clear message in Settings', async ({ a
     `Nothing answers at the server at ${new URL(nobody).host}: is the server running?`,
   );
   await snap(page, 'settings-server-not-running');
+  await expectNoViolations(page, 'settings: a server that is not running');
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expectNoViolations } from './support/axe';
 import { createDataset, dialog, tile } from './support/flows';
 import { writePhotos } from './support/photos';
 import { expect, snap, test } from './support/test';
@@ -8,7 +9,7 @@ import { expect, snap, test } from './support/test';
  * on 2.5 Flash and 2 on Flash-Lite, so a run of 45 images finishes on Gemma 3 27B. The Caption dialog shows the
  * chain and the free-key plan first; the summary says how the chain was used; every caption records the model
  * that wrote it (still there after a reload), and the gallery filters by it. A second run, with every model out
- * of quota, stops and says when the quotas come back.
+ * of quota, stops and says when the quotas come back. axe checks each of these screens in both themes.
  */
 
 const COUNT = 45;
@@ -40,6 +41,7 @@ test('a daily quota moves the run along the chain; the summary and the captions 
       ),
     ).toBeVisible();
     await snap(page, 'caption-dialog-chain');
+    await expectNoViolations(page, 'caption dialog with a chain and a free-key plan');
     await caption.getByRole('button', { name: `Caption ${COUNT} images` }).click();
   });
 
@@ -53,6 +55,7 @@ test('a daily quota moves the run along the chain; the summary and the captions 
     const passed = fake.requests.filter((r) => r.kind === 'generateContent' && r.outcome === 'ok');
     expect(passed.filter((r) => r.model === 'gemma-3-27b-it')).toHaveLength(GEMMA);
     await snap(page, 'run-bar-quota-handover');
+    await expectNoViolations(page, 'run bar after a quota hand-over, Written by filter');
   });
 
   const writtenBy = page.getByRole('combobox', { name: 'Written by' });
@@ -96,5 +99,6 @@ test('a daily quota moves the run along the chain; the summary and the captions 
     // Nothing was lost: the three keep the captions Flash wrote.
     await expectAuthors();
     await snap(page, 'run-bar-quota-exhausted');
+    await expectNoViolations(page, 'run bar with every quota used up, a Written by filter chosen');
   });
 });
