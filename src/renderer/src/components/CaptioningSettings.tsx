@@ -1,15 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import type { DatasetSettings } from '../../../shared/dataset';
 import { isLocalServer, normaliseBaseUrl } from '../../../shared/servers';
-import { saveDatasetSettings, saveDefaults } from '../actions/settings';
 import { useModelList } from '../hooks/useModelList';
 import { withoutFirst } from '../lib/chain-edit';
-import { toUiError } from '../lib/errors';
 import { providerName } from '../lib/model-text';
 import {
   chooseProvider,
   diffForm,
-  formToPatch,
   isServerUrl,
   type SettingsForm,
   setServerUrl,
@@ -17,16 +14,27 @@ import {
   validateForm,
 } from '../lib/settings-form';
 import { useSettings } from '../stores/settings';
-import { toast } from '../stores/toasts';
 import { useWorkspace } from '../stores/workspace';
 import { FallbackChain } from './FallbackChain';
 import { KeySection } from './KeySection';
 import { ModelPicker } from './ModelPicker';
 import { PromptFields } from './PromptFields';
+import { Segmented } from './Segmented';
 import { ServerSection } from './ServerSection';
+import { SettingsSaveBar } from './SettingsSaveBar';
 import { SpeedFields } from './SpeedFields';
 
 type Scope = 'dataset' | 'defaults';
+
+const SCOPES = [
+  { value: 'dataset', label: 'This dataset' },
+  { value: 'defaults', label: 'New datasets' },
+] as const;
+
+const PROVIDERS = [
+  { value: 'gemini', label: 'Google Gemini' },
+  { value: 'openai', label: 'OpenAI-compatible server' },
+] as const;
 
 /**
  * Who writes the captions (Gemini or an OpenAI-compatible server, with its key), the model and its fallbacks,
@@ -41,8 +49,6 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
   const [scope, setScope] = useState<Scope>(dataset ? 'dataset' : 'defaults');
   const base: DatasetSettings | null = scope === 'dataset' && dataset ? dataset.settings : defaults;
   const [form, setForm] = useState(() => (base ? toForm(base) : null));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const id = useId();
   const url = form?.provider === 'openai' && isServerUrl(form.baseUrl) ? normaliseBaseUrl(form.baseUrl) : null;
   const list = useModelList(form?.provider ?? 'gemini', url, keyPresent);
@@ -54,56 +60,16 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
   if (!form || !base) return <p className="muted">Loading settings…</p>;
   const errors = validateForm(form);
   const patch = diffForm(form, base);
-  const dirty = Object.keys(patch).length > 0;
   const valid = Object.keys(errors).length === 0;
   const local = url !== null && isLocalServer(url);
   const who = url ? providerName({ provider: 'openai', baseUrl: url }) : 'Gemini';
   const update = (next: Partial<SettingsForm>) => setForm({ ...form, ...next });
 
-  const save = async (asDefault: boolean) => {
-    setSaving(true);
-    setError(null);
-    try {
-      if (asDefault) {
-        await saveDefaults(formToPatch(form));
-        toast('success', 'These settings will be used for new datasets.');
-      }
-      if (dirty) {
-        const saved = scope === 'dataset' ? await saveDatasetSettings(patch) : await saveDefaults(patch);
-        setForm(toForm(saved));
-        if (!asDefault)
-          toast('success', scope === 'dataset' ? 'Saved for this dataset.' : 'Saved as defaults for new datasets.');
-      }
-    } catch (e) {
-      setError(toUiError(e).message);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <>
       <div className="settings-scope">
         {dataset ? (
-          <fieldset className="segmented small">
-            <legend className="sr-only">Settings for</legend>
-            <button
-              type="button"
-              className={`segment ${scope === 'dataset' ? 'active' : ''}`}
-              aria-pressed={scope === 'dataset'}
-              onClick={() => setScope('dataset')}
-            >
-              This dataset
-            </button>
-            <button
-              type="button"
-              className={`segment ${scope === 'defaults' ? 'active' : ''}`}
-              aria-pressed={scope === 'defaults'}
-              onClick={() => setScope('defaults')}
-            >
-              New datasets
-            </button>
-          </fieldset>
+          <Segmented legend="Settings for" className="small" options={SCOPES} value={scope} onPick={setScope} />
         ) : null}
         <span className="field-help">
           {scope === 'dataset' && dataset
@@ -116,20 +82,13 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
         <div className="settings-section-head">
           <h3 id={`${id}-who`}>Who writes the captions</h3>
         </div>
-        <fieldset className="segmented provider-choice">
-          <legend className="sr-only">Who writes the captions</legend>
-          {(['gemini', 'openai'] as const).map((p) => (
-            <button
-              key={p}
-              type="button"
-              className={`segment ${form.provider === p ? 'active' : ''}`}
-              aria-pressed={form.provider === p}
-              onClick={() => setForm(chooseProvider(form, p))}
-            >
-              {p === 'gemini' ? 'Google Gemini' : 'OpenAI-compatible server'}
-            </button>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Who writes the captions"
+          className="provider-choice"
+          options={PROVIDERS}
+          value={form.provider}
+          onPick={(p) => setForm(chooseProvider(form, p))}
+        />
         <span className="field-help">
           {form.provider === 'gemini'
             ? 'Google’s models, with a free or paid API key.'
@@ -174,27 +133,10 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
         </div>
       </section>
 
-      <div className="settings-actions">
-        {error ? (
-          <span className="error-text" role="alert">
-            {error}
-          </span>
-        ) : null}
-        <div className="spacer" />
-        {scope === 'dataset' && dataset ? (
-          <button type="button" className="btn" disabled={!valid || saving} onClick={() => void save(true)}>
-            Use as default for new datasets
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={!dirty || !valid || saving}
-          onClick={() => void save(false)}
-        >
-          {saving ? 'Saving…' : 'Save changes'}
-        </button>
-      </div>
+      <SettingsSaveBar
+        {...{ scope, datasetOpen: dataset !== null, form, patch, valid }}
+        onSaved={(saved) => setForm(toForm(saved))}
+      />
     </>
   );
 }

@@ -17,7 +17,7 @@ export interface KeyFieldProps {
   labels: { empty: string; present: string };
   placeholder: { empty: string; present: string; environment: string };
   /** What each action says when it worked. */
-  said: Record<Action, string>;
+  said: { save: string; remove: string; test?: string };
   save(key: string): Promise<unknown>;
   /** Testing the stored key again (left out where the caller tests another way). */
   test?: () => Promise<unknown>;
@@ -49,7 +49,7 @@ export function KeyField(p: KeyFieldProps) {
         setValue('');
       } else if (kind === 'test') await p.test?.();
       else await p.remove();
-      setResult({ tone: 'ok', text: p.said[kind] });
+      setResult({ tone: 'ok', text: p.said[kind] ?? '' });
     } catch (e) {
       setResult({ tone: 'error', text: inSettings(toUiError(e).message) });
     } finally {

@@ -1,13 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { KeyStatus } from '../../../shared/contract';
 import { isLocalServer, presetFor, SERVER_PRESETS, serverName } from '../../../shared/servers';
-import { removeServerKey, saveServerKey, serverKeyStatus } from '../actions/settings';
 import { api } from '../api';
 import type { ModelList } from '../hooks/useModelList';
 import { toUiError } from '../lib/errors';
 import { serverVerdict, type Verdict } from '../lib/server-check';
 import { Icon } from './Icon';
-import { KeyField } from './KeyField';
+import { ServerKey } from './ServerKey';
 
 const CUSTOM = 'custom';
 
@@ -33,23 +31,12 @@ export function ServerSection(p: {
   const preset = presetFor(p.baseUrl);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [testing, setTesting] = useState(false);
-  const [key, setKey] = useState<KeyStatus | null>(null);
   const { url } = p;
   // The address when the field took focus: leaving it compares the kind of server before and after.
   const editing = useRef(p.baseUrl);
 
-  useEffect(() => {
-    setVerdict(null);
-    setKey(null);
-    if (!url) return;
-    let live = true;
-    serverKeyStatus(url)
-      .then((status) => live && setKey(status))
-      .catch(() => live && setKey({ present: false, source: null, masked: null }));
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a verdict is about the address it was given for.
+  useEffect(() => setVerdict(null), [url]);
 
   const test = async () => {
     if (!url) return;
@@ -62,11 +49,6 @@ export function ServerSection(p: {
     } finally {
       setTesting(false);
     }
-  };
-  const keyCall = async (call: Promise<KeyStatus>) => {
-    setKey(await call);
-    // A key can change what the server lists (remote services refuse the list without one).
-    void p.list.reload().catch(() => {});
   };
   const local = url !== null && isLocalServer(url);
 
@@ -144,32 +126,14 @@ export function ServerSection(p: {
         </div>
       </div>
       {url ? (
-        <div className="server-key">
-          <span className="field-label">API key for this server (optional)</span>
-          <KeyField
-            key={url}
-            status={key}
-            envName="OPENAI_API_KEY"
-            emptyText={
-              local ? 'No key: servers on this computer need none.' : 'No key yet: most online services need one.'
-            }
-            labels={{ empty: 'API key for this server', present: 'Replace the key for this server' }}
-            placeholder={{
-              empty: 'Paste the key, if the server needs one',
-              present: 'Paste a new key to replace it',
-              environment: 'Save a key here for when OPENAI_API_KEY is not set',
-            }}
-            said={{
-              save: 'The server accepted the key; it is saved in your system keychain for this address.',
-              test: 'The key works.',
-              remove: 'The key for this address was removed from this computer.',
-            }}
-            save={(k) => keyCall(saveServerKey(url, k))}
-            remove={() => keyCall(removeServerKey(url))}
-            focus={p.focusKey}
-            message={p.message}
-          />
-        </div>
+        <ServerKey
+          key={url}
+          url={url}
+          local={local}
+          focus={p.focusKey}
+          message={p.message}
+          onChange={() => void p.list.reload().catch(() => {})}
+        />
       ) : null}
     </section>
   );
