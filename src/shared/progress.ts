@@ -51,6 +51,14 @@ export type RunStatus =
   /** The model cannot see images (an OpenAI-compatible server's text-only model). */
   | 'no-vision';
 
+/** One model of a run's chain: the captions it wrote, and why the run moved past it (when it did). */
+export interface ModelUse {
+  model: string;
+  captioned: number;
+  /** Daily quota used up, unknown to the API or server, or failing again and again; null: not left. */
+  left: 'quota' | 'missing' | 'failing' | null;
+}
+
 export interface RunSummary {
   status: RunStatus;
   message: string | null;
@@ -66,6 +74,11 @@ export interface RunSummary {
   elapsedMs: number;
   /** When every model of the chain ran out of daily quota: when it resets (midnight Pacific), as an ISO time. */
   quotaResetsAt?: string;
+  /**
+   * The chain's models that wrote a caption or were left, in chain order, so the summary can say "Flash's daily
+   * quota ran out; Gemma 3 27B wrote the rest". Absent for runs that ended on an error.
+   */
+  models?: ModelUse[];
 }
 
 export interface ExportProgress {

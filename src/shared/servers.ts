@@ -2,7 +2,7 @@
  * OpenAI-compatible servers Caption Studio knows by address: a preset fills in the base URL (and sensible limits:
  * a local server runs one model on one GPU, so it gets little concurrency and no rate limit).
  */
-interface ServerPreset {
+export interface ServerPreset {
   id: 'ollama' | 'lm-studio' | 'llama-cpp' | 'vllm' | 'openrouter' | 'openai';
   label: string;
   baseUrl: string;
@@ -12,7 +12,7 @@ interface ServerPreset {
   keyUrl: string | null;
 }
 
-const SERVER_PRESETS: readonly ServerPreset[] = [
+export const SERVER_PRESETS: readonly ServerPreset[] = [
   { id: 'ollama', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', local: true, keyUrl: null },
   { id: 'lm-studio', label: 'LM Studio', baseUrl: 'http://127.0.0.1:1234/v1', local: true, keyUrl: null },
   { id: 'llama-cpp', label: 'llama.cpp server', baseUrl: 'http://127.0.0.1:8080/v1', local: true, keyUrl: null },
@@ -32,7 +32,7 @@ export function normaliseBaseUrl(url: string): string {
   return url.trim().replace(/\/+$/u, '');
 }
 
-function presetFor(baseUrl: string): ServerPreset | null {
+export function presetFor(baseUrl: string): ServerPreset | null {
   const wanted = normaliseBaseUrl(baseUrl);
   return SERVER_PRESETS.find((p) => p.baseUrl === wanted) ?? null;
 }

@@ -94,7 +94,8 @@ test('import, caption with failures, retry, fix by keyboard, export and unzip', 
     await page.getByRole('button', { name: 'Caption…' }).click();
     const confirm = dialog(page, 'Caption images');
     await expect(confirm.getByRole('radio', { name: /Images without a caption/u })).toBeChecked();
-    await expect(confirm.getByText('Model', { exact: true }).locator('..')).toContainText(/Gemini \d/u);
+    // The default chain: three models, in order.
+    await expect(confirm.getByText('Models, in order', { exact: true }).locator('..')).toContainText(/Gemini \d/u);
     await expect(confirm.getByText('Estimated cost', { exact: true }).locator('..')).toContainText('$');
     await expect(confirm.getByText('Estimated time', { exact: true }).locator('..')).toContainText('at least');
     await snap(page, 'caption-confirm');

@@ -29,6 +29,10 @@ describe('fallback models', () => {
     expect(onFlash.length).toBeGreaterThanOrEqual(5);
     expect(onFlash.length).toBeLessThanOrEqual(6);
     expect(events.at(-1)?.model).toBe('gemini-2.5-flash-lite');
+    expect(summary.models).toEqual([
+      { model: 'gemini-2.5-flash', captioned: 0, left: 'failing' },
+      { model: 'gemini-2.5-flash-lite', captioned: 8, left: null },
+    ]);
   });
 
   it('moves on when a model runs out of daily quota, then stops with quota-exhausted and leaves the rest alone', async () => {
@@ -48,6 +52,11 @@ describe('fallback models', () => {
     // After the last model ran dry nothing else was sent.
     const lastDaily = generate.findLast((r) => r.outcome === 'daily-quota');
     expect(generate.at(-1)).toBe(lastDaily);
+    // The summary's account of the chain: who wrote what, and why each model was left.
+    expect(summary.models).toEqual([
+      { model: 'gemini-2.5-flash', captioned: 3, left: 'quota' },
+      { model: 'gemini-2.5-flash-lite', captioned: 2, left: 'quota' },
+    ]);
   });
 
   it('skips a fallback model the API does not know and carries on with the next', async () => {
@@ -59,6 +68,11 @@ describe('fallback models', () => {
     expect(outcomes.filter((o) => o.model === 'gemini-2.5-flash-lite')).toHaveLength(6);
     expect(ctx.fake.requests.filter((r) => r.model === 'gemini-0-missing').map((r) => r.outcome)).toEqual([
       'not-found',
+    ]);
+    expect(summary.models).toEqual([
+      { model: 'gemini-2.5-flash', captioned: 2, left: 'quota' },
+      { model: 'gemini-0-missing', captioned: 0, left: 'missing' },
+      { model: 'gemini-2.5-flash-lite', captioned: 6, left: null },
     ]);
   });
 

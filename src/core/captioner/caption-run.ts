@@ -129,6 +129,8 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
 
   let persistError: unknown = null;
   let next = 0;
+  /** Captions written per model, for the summary's account of the chain. */
+  const captionedBy = new Map<string, number>();
   const worker = async () => {
     for (;;) {
       await gate.wait(stopSignal);
@@ -162,6 +164,7 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
         stopController.abort();
         return;
       }
+      if (safe.status === 'captioned') captionedBy.set(safe.model, (captionedBy.get(safe.model) ?? 0) + 1);
       progress.finish(job.id, safe.status);
     }
   };
@@ -178,6 +181,7 @@ export function startCaptionRun(opts: RunOptions): CaptionRun {
       ...progress.tokens,
       elapsedMs: clock.now() - started,
       ...quotaReset(stopReason as StopReason | null),
+      models: chain.uses(captionedBy),
     };
   };
 

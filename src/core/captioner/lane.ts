@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import type { ModelUse } from '../../shared/progress';
 import type { Clock } from '../ports';
 
 /** Thrown by ModelLane.schedule when a request was never sent (its lane retired or the run stopped first). */
@@ -161,6 +162,17 @@ export class ModelChain {
     lane.retire(reason);
     while (this.active?.retired) this.index++;
     return this.active;
+  }
+
+  /** Each model that wrote a caption or was left (and why), in chain order; `captioned` counts per model. */
+  uses(captioned: ReadonlyMap<string, number>): ModelUse[] {
+    return this.lanes
+      .map((l) => ({
+        model: l.model,
+        captioned: captioned.get(l.model) ?? 0,
+        left: l.retiredFor === 'run-ended' ? null : l.retiredFor,
+      }))
+      .filter((u) => u.captioned > 0 || u.left !== null);
   }
 
   /** Models the run left for `reason`, in order. */

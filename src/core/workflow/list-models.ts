@@ -1,21 +1,12 @@
 import type { ListedModel, ModelTarget } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { costPerThousand, GEMINI_MODELS, modelInfo, type ProviderName } from '../../shared/models';
+import { listedModel } from '../../shared/model-list';
+import { GEMINI_MODELS } from '../../shared/models';
 import { serverName } from '../../shared/servers';
 import { createGeminiClient, createOpenAiClient, listGeminiModels, listServerModels } from '../captioner';
 import type { Keychain } from '../ports';
 import { GEMINI_KEY_ACCOUNT, resolveApiKey } from '../secrets';
 import { serverKey } from './provider-for';
-
-function listed(id: string, label: string, provider: ProviderName, vision: boolean | null): ListedModel {
-  const info = modelInfo(id, provider);
-  return {
-    ...{ id, label: info.known ? info.label : label, vision, known: info.known },
-    costPerThousand: costPerThousand(id, provider),
-    batchCostPerThousand: provider === 'gemini' ? costPerThousand(id, provider, true) : null,
-    freeRequestsPerDay: info.freeRequestsPerDay,
-  };
-}
 
 /** Known models first, in the catalogue's order (the recommended ones lead), then the rest by name. */
 function catalogueOrder(a: ListedModel, b: ListedModel): number {
@@ -41,11 +32,11 @@ export async function listModels(
     if (!target.baseUrl) throw new AppError('validation', "Enter the server's address first.");
     const client = createOpenAiClient(target.baseUrl, await serverKey(target.baseUrl, keychain, env));
     const models = await listServerModels(client, serverName(target.baseUrl), signal);
-    return models.map((m) => listed(m.id, m.id, 'openai', m.vision)).sort((a, b) => a.id.localeCompare(b.id));
+    return models.map((m) => listedModel(m.id, m.id, 'openai', m.vision)).sort((a, b) => a.id.localeCompare(b.id));
   }
   const found = await resolveApiKey(keychain.entry(GEMINI_KEY_ACCOUNT), env);
   if (!found) throw new AppError('invalid-key', 'Add your Gemini API key first: the list of models depends on it.');
   const client = createGeminiClient(found.key, env.GOOGLE_GEMINI_BASE_URL?.trim() || undefined);
   const models = await listGeminiModels(client, signal);
-  return models.map((m) => listed(m.id, m.label, 'gemini', null)).sort(catalogueOrder);
+  return models.map((m) => listedModel(m.id, m.label, 'gemini', null)).sort(catalogueOrder);
 }

@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/dialog.css';
 import './styles/forms.css';
+import './styles/settings.css';
 import './styles/app.css';
 import './styles/start.css';
 import './styles/workspace.css';

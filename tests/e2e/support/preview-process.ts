@@ -7,7 +7,13 @@ import type { DatasetSettings } from '../../../src/shared/dataset';
 const REPO = resolve(import.meta.dirname, '../../..');
 
 /** Environment variables that would leak the developer's real key or endpoint into a test run. */
-const SCRUBBED = ['GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL', 'CAPTION_STUDIO_DATA_DIR'] as const;
+const SCRUBBED = [
+  'GEMINI_API_KEY',
+  'GOOGLE_API_KEY',
+  'GOOGLE_GEMINI_BASE_URL',
+  'OPENAI_API_KEY',
+  'CAPTION_STUDIO_DATA_DIR',
+] as const;
 
 const URL_LINE = /Caption Studio preview: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/u;
 const START_TIMEOUT_MS = 60_000;

@@ -1,5 +1,6 @@
 import type { RunSummary } from '../../../shared/progress';
 import { api } from '../api';
+import { runWho } from '../lib/model-text';
 import { finishedNote } from '../lib/run-text';
 import { useExport } from '../stores/export';
 import { useImporting } from '../stores/importing';
@@ -56,12 +57,13 @@ export function subscribeToEvents(): () => void {
 /** The run bar shows the full summary; a toast says the headline, and a key problem opens Settings. */
 function announce(summary: RunSummary): void {
   if (summary.status === 'invalid-key') {
-    openKeySettings(summary.message ?? 'Gemini rejected the API key. Paste a valid key to continue.');
+    openKeySettings(summary.message ?? 'The API key was rejected. Paste a valid key to continue.');
     return;
   }
   if (summary.status === 'completed') {
     // One "run finished" note at a time: a retry's summary replaces the previous run's instead of stacking on it.
     const tone = summary.failed + summary.blocked > 0 ? 'info' : 'success';
-    toast(tone, finishedNote(summary), undefined, 'run-finished');
+    const settings = useWorkspace.getState().dataset?.settings;
+    toast(tone, finishedNote(summary, runWho(settings, undefined).local), undefined, 'run-finished');
   }
 }

@@ -1,4 +1,4 @@
-import type { KeyStatus, SettingsPatch } from '../../../shared/contract';
+import type { KeyStatus, ModelTarget, SettingsPatch } from '../../../shared/contract';
 import type { DatasetSettings } from '../../../shared/dataset';
 import { api, unwrap } from '../api';
 import { useSettings } from '../stores/settings';
@@ -42,3 +42,11 @@ export async function saveDatasetSettings(patch: SettingsPatch): Promise<Dataset
   useWorkspace.getState().setSettings(manifest.settings);
   return manifest.settings;
 }
+
+/** The models Gemini (for the stored key) or a server offers; no tokens spent. */
+export const listModels = (target: ModelTarget) => unwrap(api.listModels(target));
+
+/** A server's key, per base URL; saving lists the server's models with it first, so a refused key is never kept. */
+export const serverKeyStatus = (baseUrl: string) => unwrap(api.serverKeyStatus(baseUrl));
+export const saveServerKey = (baseUrl: string, key: string) => unwrap(api.setServerKey(baseUrl, key));
+export const removeServerKey = (baseUrl: string) => unwrap(api.removeServerKey(baseUrl));

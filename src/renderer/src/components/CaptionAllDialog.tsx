@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunEstimate } from '../../../shared/contract';
-import { modelInfo } from '../../../shared/models';
 import { estimateRun, startRun } from '../actions/run';
 import { loadSettings } from '../actions/settings';
 import { toUiError } from '../lib/errors';
-import { formatCost, formatDuration, plural } from '../lib/format';
+import { plural } from '../lib/format';
+import { capitalised, providerName } from '../lib/model-text';
 import { type RunScope, requestFor, runTargets } from '../lib/run-targets';
 import { useSettings } from '../stores/settings';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';
+import { RunPlan } from './RunPlan';
 import { ScopeOption } from './ScopeOption';
 
 /** Confirms a run before any money is spent: which images, which model, what it should cost and take. */
@@ -51,7 +52,9 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   }, [request]);
 
   const count = counts[scope];
-  const noKey = key !== null && !key.present;
+  // Only Gemini needs the app's key; a server's key (if it needs one) is checked when the run starts.
+  const noKey = settings?.provider !== 'openai' && key !== null && !key.present;
+  const who = settings ? capitalised(providerName(settings)) : 'Gemini';
   const start = async () => {
     setStarting(true);
     setError(null);
@@ -65,7 +68,7 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   return (
     <Dialog
       title="Caption images"
-      subtitle="Gemini writes one caption per image; you can edit every one afterwards."
+      subtitle={`${who} writes one caption per image; you can edit every one afterwards.`}
       onClose={close}
       busy={starting}
       width={560}
@@ -121,24 +124,11 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
         </ScopeOption>
       </fieldset>
 
-      <div className="estimate" aria-live="polite">
-        <div className="estimate-cell">
-          <span className="stat-label">Model</span>
-          <strong>{modelInfo(estimate?.model ?? settings?.model ?? '').label.replace(/ \(.*\)$/u, '')}</strong>
-        </div>
-        <div className="estimate-cell">
-          <span className="stat-label">Estimated cost</span>
-          <strong>{estimate ? (estimate.costUsd === null ? 'not known' : formatCost(estimate.costUsd)) : '…'}</strong>
-        </div>
-        <div className="estimate-cell">
-          <span className="stat-label">Estimated time</span>
-          <strong>
-            {estimate ? (estimate.images === 0 ? '—' : `at least ${formatDuration(estimate.seconds)}`) : '…'}
-          </strong>
-        </div>
-      </div>
+      {settings ? <RunPlan estimate={estimate} settings={settings} /> : null}
       <p className="faint small">
-        {settings ? `Up to ${settings.concurrency} at a time, ${settings.rpm} requests per minute. ` : ''}
+        {settings
+          ? `Up to ${settings.concurrency} at a time, ${settings.rpm === null ? 'no rate limit' : `${settings.rpm} requests per minute`}. `
+          : ''}
         <button type="button" className="link" onClick={changeSettings}>
           Change model or speed…
         </button>

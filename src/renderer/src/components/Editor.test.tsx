@@ -44,6 +44,18 @@ async function typeInto(text: string) {
   await user.keyboard(text);
 }
 
+describe('who wrote the caption', () => {
+  it('names the model, "you" once the user saves their own words', async () => {
+    expect(screen.getByText('Written by gemini-2.5-flash')).toBeTruthy();
+    await typeInto(' tall');
+    await user.keyboard('{Escape}');
+    await settle();
+    expect(screen.getByText('Written by you')).toBeTruthy();
+    await user.click(nextButton());
+    expect(screen.queryByText(/^Written by/u)).toBeNull(); // b has no caption yet
+  });
+});
+
 describe('the caption field’s keys', () => {
   it('Ctrl+Enter saves and moves on with focus kept in the field; an empty caption gets the starter', async () => {
     await typeInto(' tall');

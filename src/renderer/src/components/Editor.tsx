@@ -1,6 +1,8 @@
 import { move } from '../actions/navigation';
 import { formatBytes } from '../lib/format';
+import { providerName } from '../lib/model-text';
 import { displayStatus } from '../lib/status';
+import { writtenByText } from '../lib/written-by';
 import { currentImage, useWorkspace, visibleIds } from '../stores/workspace';
 import { CaptionField } from './CaptionField';
 import { EditorActions } from './EditorActions';
@@ -16,7 +18,9 @@ export function Editor() {
   const transient = useWorkspace((s) => (s.currentId ? s.transient[s.currentId] : undefined));
   // Counted in the list the gallery shows, so "3 of 12" under "Needs caption" means what the user sees.
   const position = useWorkspace((s) => (s.currentId ? visibleIds(s).indexOf(s.currentId) + 1 : 0));
-  const total = useWorkspace((s) => (s.filter === 'all' ? s.images.length : visibleIds(s).length));
+  const total = useWorkspace((s) =>
+    s.filter === 'all' && s.writtenBy === null ? s.images.length : visibleIds(s).length,
+  );
 
   if (!dataset || !image) {
     return (
@@ -27,6 +31,8 @@ export function Editor() {
     );
   }
   const status = displayStatus(image, transient);
+  const { settings } = dataset;
+  const written = writtenByText(image, settings.provider === 'openai' ? providerName(settings) : null);
   return (
     <aside className="editor" aria-label="Caption editor">
       <EditorPreview datasetId={dataset.id} image={image} />
@@ -65,8 +71,11 @@ export function Editor() {
         <div className="editor-badges">
           <StatusBadge status={status} />
           {image.excluded ? <span className="chip gray">Excluded from export</span> : null}
-          {image.model && image.captionSource === 'model' ? <span className="faint">by {image.model}</span> : null}
-          {image.captionSource === 'imported' ? <span className="faint">from an existing .txt</span> : null}
+          {written ? (
+            <span className="faint written-note" title={written}>
+              {written}
+            </span>
+          ) : null}
         </div>
         <CaptionField image={image} trigger={dataset.trigger} />
         <EditorActions image={image} />

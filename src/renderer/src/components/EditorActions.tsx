@@ -1,15 +1,18 @@
 import type { ImageEntry } from '../../../shared/dataset';
 import { openInOs, setExcluded } from '../actions/images';
 import { regenerate } from '../actions/regenerate';
+import { providerName } from '../lib/model-text';
 import { IS_MAC } from '../lib/platform';
 import { shortcutLabel } from '../lib/shortcuts';
 import { isRunActive, useRun } from '../stores/run';
 import { useUi } from '../stores/ui';
+import { useWorkspace } from '../stores/workspace';
 import { Icon } from './Icon';
 
 /** Per-image actions: regenerate, exclude/include, open the original in the OS. */
 export function EditorActions({ image }: { image: ImageEntry }) {
   const running = useRun(isRunActive);
+  const settings = useWorkspace((s) => s.dataset?.settings);
   return (
     <div className="editor-actions">
       <button
@@ -19,7 +22,7 @@ export function EditorActions({ image }: { image: ImageEntry }) {
         title={
           running
             ? 'Wait for the current run to finish'
-            : `Ask Gemini for a new caption (${shortcutLabel('R', IS_MAC)})`
+            : `Ask ${settings ? providerName(settings) : 'Gemini'} for a new caption (${shortcutLabel('R', IS_MAC)})`
         }
         onClick={() => {
           // The button disables itself for the run; focus goes to the gallery rather than vanishing with it.

@@ -22,6 +22,7 @@ export function Gallery() {
   const dataset = useWorkspace((s) => s.dataset);
   const images = useWorkspace((s) => s.images);
   const filter = useWorkspace((s) => s.filter);
+  const writtenBy = useWorkspace((s) => s.writtenBy);
   const currentId = useWorkspace((s) => s.currentId);
   const selected = useWorkspace((s) => s.selected);
   const transient = useWorkspace((s) => s.transient);
@@ -29,8 +30,8 @@ export function Gallery() {
   const focusTick = useUi((s) => s.focusGalleryTick);
   const trigger = dataset?.trigger ?? '';
   const visible = useMemo(
-    () => visibleImages(images, filter, trigger, currentId),
-    [images, filter, trigger, currentId],
+    () => visibleImages(images, filter, trigger, currentId, writtenBy),
+    [images, filter, trigger, currentId, writtenBy],
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -71,7 +72,10 @@ export function Gallery() {
   const onOpen = useCallback(() => useUi.getState().focusCaption(), []);
 
   if (!dataset) return null;
-  const empty = FILTERS.find((f) => f.id === filter)?.empty ?? '';
+  const empty =
+    writtenBy === null
+      ? (FILTERS.find((f) => f.id === filter)?.empty ?? '')
+      : 'No image matches both filters. Choose “Anyone” under “Written by” to see the others.';
 
   return (
     <div
@@ -86,7 +90,7 @@ export function Gallery() {
     >
       {visible.length === 0 ? (
         <div className="empty-state gallery-empty">
-          <Icon name={filter === 'all' ? 'upload' : 'check-circle'} size={28} />
+          <Icon name={filter === 'all' && writtenBy === null ? 'upload' : 'check-circle'} size={28} />
           <span className="muted">{empty}</span>
         </div>
       ) : (

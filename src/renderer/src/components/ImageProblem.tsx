@@ -1,11 +1,14 @@
 import type { ImageEntry } from '../../../shared/dataset';
 import { regenerate } from '../actions/regenerate';
+import { capitalised, providerName } from '../lib/model-text';
 import { isRunActive, useRun } from '../stores/run';
+import { useWorkspace } from '../stores/workspace';
 import { Icon } from './Icon';
 
-/** Why Gemini could not caption this image, in its words, and the next step. */
+/** Why the model could not caption this image, in its words, and the next step. */
 export function ImageProblem({ image }: { image: ImageEntry }) {
   const running = useRun(isRunActive);
+  const settings = useWorkspace((s) => s.dataset?.settings);
   if (image.error === null) return null;
   const blocked = image.status === 'blocked';
   const kept = image.status === 'captioned' || image.status === 'edited';
@@ -15,7 +18,11 @@ export function ImageProblem({ image }: { image: ImageEntry }) {
       <div className="callout-body">
         <span>
           <strong>
-            {blocked ? 'Gemini refused this image.' : kept ? 'The last recaption failed.' : 'Captioning failed.'}
+            {blocked
+              ? `${capitalised(settings ? providerName(settings) : 'Gemini')} refused this image.`
+              : kept
+                ? 'The last recaption failed.'
+                : 'Captioning failed.'}
           </strong>{' '}
           {image.error}
         </span>

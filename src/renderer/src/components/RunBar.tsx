@@ -1,5 +1,6 @@
 import { cancelRun, pauseRun, resumeRun, retryFailed } from '../actions/run';
 import { useOpenFailures } from '../hooks/useOpenFailures';
+import { capitalised, runWho } from '../lib/model-text';
 import { progressParts, runFraction, summaryDetail, summaryHeadline } from '../lib/run-text';
 import { useRun } from '../stores/run';
 import { openKeySettings, useUi } from '../stores/ui';
@@ -17,8 +18,10 @@ import { ProgressBar } from './ProgressBar';
 export function RunBar() {
   const run = useRun();
   const datasetId = useWorkspace((s) => s.dataset?.id);
+  const settings = useWorkspace((s) => s.dataset?.settings);
   const open = useOpenFailures();
   const mine = run.datasetId === datasetId;
+  const who = runWho(settings, run.progress?.model);
 
   if (!mine || run.phase === 'idle') {
     return (
@@ -34,6 +37,7 @@ export function RunBar() {
     const failed = open.length;
     const allFixed = failed === 0 && run.failedIds.length > 0;
     const tone = s.status === 'completed' ? (failed > 0 ? 'warn' : 'ok') : s.status === 'cancelled' ? 'info' : 'error';
+    const detail = `${summaryDetail(s, who)}${allFixed ? ' · every image that failed has a caption now' : ''}`;
     return (
       <footer className={`run-bar finished ${tone}`}>
         <Icon
@@ -42,20 +46,19 @@ export function RunBar() {
           className="run-icon"
         />
         <div className="run-text">
-          <strong>{summaryHeadline(s)}</strong>
-          <span className="faint">
-            {summaryDetail(s)}
-            {allFixed ? ' · every image that failed has a caption now' : ''}
+          <strong>{summaryHeadline(s, who)}</strong>
+          <span className="faint" title={detail}>
+            {detail}
           </span>
         </div>
         <div className="spacer" />
-        {s.status === 'invalid-key' || s.status === 'model-not-found' ? (
+        {s.status === 'invalid-key' || s.status === 'model-not-found' || s.status === 'no-vision' ? (
           <button
             type="button"
             className="btn btn-sm"
             onClick={() =>
               s.status === 'invalid-key'
-                ? openKeySettings(s.message ?? 'Gemini rejected the API key.')
+                ? openKeySettings(s.message ?? `${capitalised(who.name)} rejected the API key.`)
                 : useUi.getState().open({ type: 'settings', focusKey: false, message: s.message })
             }
           >
@@ -104,7 +107,11 @@ export function RunBar() {
             {finished.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
           </strong>
           <span className="faint run-parts">
-            {p ? progressParts(p).join(' · ') : 'Checking the key and the model…'}
+            {p
+              ? progressParts(p, who.local).join(' · ')
+              : who.provider === 'gemini'
+                ? 'Checking the key and the model…'
+                : `Connecting to ${who.name}…`}
           </span>
         </div>
         <ProgressBar value={p ? runFraction(p) : null} label="Captioning progress" />

@@ -1,16 +1,24 @@
 import type { ImageEntry } from '../../../shared/dataset';
 import { hasProblem, needsCaption } from './status';
+import { type WrittenBy, writtenByOf } from './written-by';
 
 export type GalleryFilter = 'all' | 'needs' | 'failed' | 'edited';
 
 export const FILTERS: ReadonlyArray<{ id: GalleryFilter; label: string; empty: string }> = [
   { id: 'all', label: 'All', empty: 'This dataset has no images yet. Drop a folder or photos anywhere to add some.' },
   { id: 'needs', label: 'Needs caption', empty: 'Every included image has a valid caption. Ready to export.' },
-  { id: 'failed', label: 'Failed', empty: 'Nothing failed. Images Gemini could not caption show up here.' },
+  { id: 'failed', label: 'Failed', empty: 'Nothing failed. Images the model could not caption show up here.' },
   { id: 'edited', label: 'Edited', empty: 'No edits yet. Captions you change show up here.' },
 ];
 
-export function matchesFilter(image: ImageEntry, filter: GalleryFilter, trigger: string): boolean {
+/** The status filter and, when set, who wrote the caption (both must match). */
+export function matchesFilter(
+  image: ImageEntry,
+  filter: GalleryFilter,
+  trigger: string,
+  writtenBy: WrittenBy | null = null,
+): boolean {
+  if (writtenBy !== null && writtenByOf(image) !== writtenBy) return false;
   switch (filter) {
     case 'all':
       return true;
@@ -45,7 +53,8 @@ export function visibleImages(
   filter: GalleryFilter,
   trigger: string,
   keepId: string | null,
+  writtenBy: WrittenBy | null = null,
 ): ImageEntry[] {
-  if (filter === 'all') return images as ImageEntry[];
-  return images.filter((img) => img.id === keepId || matchesFilter(img, filter, trigger));
+  if (filter === 'all' && writtenBy === null) return images as ImageEntry[];
+  return images.filter((img) => img.id === keepId || matchesFilter(img, filter, trigger, writtenBy));
 }

@@ -25,11 +25,11 @@ export const STATUS_LABEL: Record<DisplayStatus, string> = {
 export const STATUS_HINT: Record<DisplayStatus, string> = {
   new: 'No caption yet',
   queued: 'Waiting for its turn in this run',
-  captioning: 'Gemini is writing its caption',
-  captioned: 'Captioned by Gemini (or imported)',
+  captioning: 'The model is writing its caption',
+  captioned: 'Captioned by a model (or imported)',
   edited: 'Caption edited by you',
   failed: 'Captioning failed; retry or write it yourself',
-  blocked: 'Gemini refused this image; write the caption yourself',
+  blocked: 'The model refused this image; write the caption yourself',
 };
 
 /** An image the export would refuse: included, and its caption breaks the format (or is missing). */

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { loadSettings } from '../actions/settings';
-import { CaptioningSection } from '../components/CaptioningSection';
+import { CaptioningSettings } from '../components/CaptioningSettings';
 import { Dialog } from '../components/Dialog';
-import { KeySection } from '../components/KeySection';
 import { useUi } from '../stores/ui';
 
-/** Settings: the API key first (it is what blocks people), then how captions are made. */
+/**
+ * Settings: who writes the captions and its key first (it is what blocks people), then the model and its
+ * fallbacks, then speed, image size and prompt.
+ */
 export function SettingsDialog({ focusKey, message }: { focusKey: boolean; message: string | null }) {
   const close = useUi((s) => s.close);
   useEffect(() => {
@@ -13,8 +15,7 @@ export function SettingsDialog({ focusKey, message }: { focusKey: boolean; messa
   }, []);
   return (
     <Dialog title="Settings" onClose={close} width={680} className="settings-dialog">
-      <KeySection focus={focusKey} message={message} />
-      <CaptioningSection />
+      <CaptioningSettings focusKey={focusKey} message={message} />
     </Dialog>
   );
 }

@@ -28,8 +28,8 @@ export function StartScreen() {
           <div className="hero-text">
             <h1 id="hero-title">Turn a folder of photos into a LoRA training set</h1>
             <p className="muted">
-              Drop a folder anywhere on this window. Gemini writes a caption for every photo, you review and fix them,
-              then export a ZIP your trainer accepts.
+              Drop a folder anywhere on this window. A vision model (Gemini, or one on your own computer) writes a
+              caption for every photo, you review and fix them, then export a ZIP your trainer accepts.
             </p>
           </div>
           <div className="hero-actions">
