@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckFinding, CheckRule } from '../../shared/check';
-import type { DatasetManifest, ImageEntry } from '../../shared/dataset';
-import { SAMPLE_SETTINGS } from '../datasets/testing';
+import type { DatasetManifest, DatasetSettings, ImageEntry } from '../../shared/dataset';
 import { checkManifest } from './check-images';
 
 const T = 'ide_main_hall';
+const SETTINGS: DatasetSettings = {
+  ...{ provider: 'gemini', baseUrl: null, model: 'gemini-2.5-flash', fallbackModels: [], prompt: 'Describe.' },
+  ...{ concurrency: 4, rpm: 60, downscale: 1024 },
+};
 const P = `photo of ${T} `;
 
 function image(id: string, caption: string | null, over: Partial<ImageEntry> = {}): ImageEntry {
@@ -20,7 +23,7 @@ function image(id: string, caption: string | null, over: Partial<ImageEntry> = {
 function check(images: ImageEntry[]): CheckFinding[] {
   const manifest: DatasetManifest = {
     ...{ version: 1, id: 'd1', name: 'D', trigger: T, createdAt: '', updatedAt: '', roots: [] },
-    ...{ settings: SAMPLE_SETTINGS, images, skipped: [], batch: null },
+    ...{ settings: SETTINGS, images, skipped: [], batch: null },
   };
   return checkManifest(manifest).findings;
 }
