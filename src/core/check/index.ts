@@ -5,8 +5,6 @@ import type { DatasetStore } from '../datasets';
 import { checkManifest } from './check-images';
 import { fillMissingFacts } from './image-facts';
 
-export { NEAR_DUPLICATE_BITS } from './duplicates';
-
 /** Checks the dataset as it is on disk (filling hashes missing from older imports first, once). */
 export async function checkDataset(
   store: DatasetStore,
