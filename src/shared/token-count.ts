@@ -7,7 +7,7 @@
 /** CLIP-L reads 77 tokens, start and end markers included: 75 for the caption (SD 1.5, SDXL, FLUX's CLIP). */
 export const CLIP_MAX_TOKENS = 77;
 /** FLUX's T5-XXL reads 512 tokens, the end marker included. */
-export const T5_MAX_TOKENS = 512;
+const T5_MAX_TOKENS = 512;
 
 export interface TokenCount {
   /** Tokens the encoder sees for this text, its start/end markers included. */

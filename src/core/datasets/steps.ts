@@ -51,7 +51,7 @@ export function originOf(patch: ImagePatch): StepOrigin {
 }
 
 /** `mb3k2x1a-7f3e9c2b`: time first (steps sort by id within one writer), random after (two writers never clash). */
-export function newStepId(now: number): string {
+function newStepId(now: number): string {
   return `${now.toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
