@@ -45,6 +45,8 @@ export function summaryHeadline(s: RunSummary): string {
       return 'Stopped: the chosen model is not available';
     case 'no-vision':
       return 'Stopped: the chosen model cannot see images';
+    case 'batch-failed':
+      return 'The batch job ended without results';
   }
 }
 

@@ -1,0 +1,49 @@
+import type { BatchJobRecord, DatasetManifest } from '../../shared/dataset';
+import { AppError } from '../../shared/errors';
+import type { DatasetStore } from '../datasets';
+
+/**
+ * Every write of a dataset's batch record goes through `store.modify` (inside the dataset's queue and write lock,
+ * so the app and the CLI cannot both claim a dataset, and no journal line is lost between the read and the write).
+ */
+
+export const BATCH_WAITING = 'A batch job is already captioning this dataset. Wait for its results or cancel it first.';
+
+/** Saves a new submission's record; refused while the dataset has one (never two jobs for the same images). */
+export function claimRecord(store: DatasetStore, datasetId: string, record: BatchJobRecord): Promise<DatasetManifest> {
+  return store.modify(datasetId, (m) => {
+    if (m.batch) throw new AppError('validation', BATCH_WAITING);
+    return { ...m, batch: record };
+  });
+}
+
+/**
+ * Changes the record while it is still this submission's (same display name); `change` may also touch the images
+ * (the results going in with the record, in one write). Returns null when the record is gone or another one's.
+ */
+export async function changeRecord(
+  store: DatasetStore,
+  datasetId: string,
+  displayName: string,
+  change: (m: DatasetManifest & { batch: BatchJobRecord }) => DatasetManifest,
+): Promise<DatasetManifest | null> {
+  let mine = true;
+  const manifest = await store.modify(datasetId, (m) => {
+    if (m.batch?.displayName !== displayName) {
+      mine = false;
+      return m;
+    }
+    return change(m as DatasetManifest & { batch: BatchJobRecord });
+  });
+  return mine ? manifest : null;
+}
+
+/** The record with some fields changed (a shorthand for the common `changeRecord`). */
+export function patchRecord(
+  store: DatasetStore,
+  datasetId: string,
+  displayName: string,
+  patch: Partial<BatchJobRecord>,
+): Promise<DatasetManifest | null> {
+  return changeRecord(store, datasetId, displayName, (m) => ({ ...m, batch: { ...m.batch, ...patch } }));
+}
