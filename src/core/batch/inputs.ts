@@ -112,22 +112,23 @@ async function uploadAll(
   // The images measured count as ready already (they were reported then): progress never goes back.
   let ready = measured;
   const lines = await open(opts.jsonlPath, 'w');
+  let isOpen = true;
   // Lines go to disk one after another (concurrent writes to one handle may overlap), never all held in memory.
   let written: Promise<unknown> = Promise.resolve();
   const imageIds: string[] = [];
+  const send = async (index: number, image: PreparedImage) => {
+    const name = opts.names.image(index);
+    const blob = new Blob([new Uint8Array(image.data)], { type: image.mimeType });
+    const uri = await client.upload(blob, name, image.mimeType, signal);
+    uploaded.push(name);
+    const id = (jobs[index] as CaptionJob).id;
+    const part = { fileData: { mimeType: image.mimeType, fileUri: uri } };
+    const line = `${jsonlBatchLine(id, opts.model, part, opts.prompt)}\n`;
+    written = written.then(() => lines.write(line));
+    await written;
+    imageIds.push(id);
+  };
   try {
-    const send = async (index: number, image: PreparedImage) => {
-      const name = opts.names.image(index);
-      const blob = new Blob([new Uint8Array(image.data)], { type: image.mimeType });
-      const uri = await client.upload(blob, name, image.mimeType, signal);
-      uploaded.push(name);
-      const id = (jobs[index] as CaptionJob).id;
-      const part = { fileData: { mimeType: image.mimeType, fileUri: uri } };
-      const line = `${jsonlBatchLine(id, opts.model, part, opts.prompt)}\n`;
-      written = written.then(() => lines.write(line));
-      await written;
-      imageIds.push(id);
-    };
     await forEachLimit([...held.keys()], CONCURRENCY, async (index) => {
       await send(index, held.get(index) as PreparedImage);
       held.delete(index); // memory back as soon as the bytes are up
@@ -140,14 +141,13 @@ async function uploadAll(
       opts.onProgress(++ready);
     });
     await lines.sync();
-  } finally {
     await lines.close();
-  }
-  try {
+    isOpen = false;
     signal.throwIfAborted();
     await client.upload(opts.jsonlPath, opts.names.input, 'application/jsonl', signal);
     uploaded.push(opts.names.input);
   } finally {
+    if (isOpen) await lines.close();
     await rm(opts.jsonlPath, { force: true });
   }
   return { input: 'file', src: opts.names.input, imageIds, unreadable };
