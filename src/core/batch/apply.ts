@@ -70,7 +70,7 @@ export async function applyResults(
   if (!written?.batch || settledBefore) return { status: null, finished: null };
   await deleteFilesAndClear(deps, manifest.id, written.batch);
   const summary = succeededSummary(record, now, counts, tokens);
-  return { status: null, finished: { summary, images: changed } };
+  return { status: null, finished: { state: 'succeeded', summary, images: changed } };
 }
 
 /** Excluded since, or captioned by hand since the job was submitted: the user's work is not overwritten. */

@@ -34,5 +34,5 @@ export async function settleWithoutResults(
   const written = await patchRecord(deps.store, datasetId, record.displayName, { state, settledAt: at });
   const settled = written?.batch ?? null;
   if (settled) await deleteFilesAndClear(deps, datasetId, settled);
-  return { status: null, finished: settled ? { summary, images: [] } : null };
+  return { status: null, finished: settled ? { state, summary, images: [] } : null };
 }

@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../shared/dataset';
+import type { BatchState, ImageEntry } from '../../shared/dataset';
 import type { BatchStatus, RunSummary } from '../../shared/progress';
 import type { GeminiBatchClient } from '../captioner';
 import type { DatasetStore } from '../datasets';
@@ -15,6 +15,6 @@ export interface BatchDeps {
 export interface BatchStep {
   /** The job as it is now; null when the dataset has none left. */
   status: BatchStatus | null;
-  /** The job ended in this step: its summary, and every image its results changed. */
-  finished: { summary: RunSummary; images: ImageEntry[] } | null;
+  /** The job ended in this step: how, its summary, and every image its results changed. */
+  finished: { state: BatchState; summary: RunSummary; images: ImageEntry[] } | null;
 }
