@@ -9,6 +9,7 @@ import { type RunScope, requestFor, runTargets } from '../lib/run-targets';
 import { useSettings } from '../stores/settings';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
+import { BatchOption } from './BatchOption';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';
 import { ScopeOption } from './ScopeOption';
@@ -24,6 +25,7 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   const [estimate, setEstimate] = useState<RunEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [batch, setBatch] = useState(false);
 
   const selectedIds = useMemo(() => [...selected], [selected]);
   const counts = useMemo(
@@ -55,7 +57,7 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   const start = async () => {
     setStarting(true);
     setError(null);
-    const err = await startRun(request);
+    const err = await startRun({ ...request, mode: batch && estimate?.provider === 'gemini' ? 'batch' : 'normal' });
     setStarting(false);
     if (!err) close();
     else if (err.kind !== 'invalid-key') setError(err.message);
@@ -121,6 +123,8 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
         </ScopeOption>
       </fieldset>
 
+      <BatchOption estimate={estimate} checked={batch} onChange={setBatch} />
+
       <div className="estimate" aria-live="polite">
         <div className="estimate-cell">
           <span className="stat-label">Model</span>
@@ -128,12 +132,18 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
         </div>
         <div className="estimate-cell">
           <span className="stat-label">Estimated cost</span>
-          <strong>{estimate ? (estimate.costUsd === null ? 'not known' : formatCost(estimate.costUsd)) : '…'}</strong>
+          <strong>{estimate ? costText(batch ? estimate.batchCostUsd : estimate.costUsd) : '…'}</strong>
         </div>
         <div className="estimate-cell">
           <span className="stat-label">Estimated time</span>
           <strong>
-            {estimate ? (estimate.images === 0 ? '—' : `at least ${formatDuration(estimate.seconds)}`) : '…'}
+            {estimate
+              ? estimate.images === 0
+                ? '—'
+                : batch
+                  ? 'within 24 h'
+                  : `at least ${formatDuration(estimate.seconds)}`
+              : '…'}
           </strong>
         </div>
       </div>
@@ -154,3 +164,5 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
     </Dialog>
   );
 }
+
+const costText = (usd: number | null) => (usd === null ? 'not known' : formatCost(usd));
