@@ -39,7 +39,7 @@ describe('the run bar with a batch job', () => {
     expect(screen.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('aria-valuenow')).toBe('50');
     batchEvent(status({ state: 'running' }));
     expect(screen.getByText('Batch of 2 images running at Gemini')).toBeTruthy();
-    expect(screen.getByText(/\$0\.02 less than a normal run · results within 24 hours/u)).toBeTruthy();
+    expect(screen.getByText(/about \$0\.02 instead of \$0\.04 · results within 24 hours/u)).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('aria-valuenow')).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { RunEstimate } from '../../../shared/contract';
-import { formatCost } from '../lib/format';
+import { halfPrice } from '../lib/batch-text';
 
 /**
  * "Batch (half price, results within 24 h)" in the Caption dialog, for Gemini: the images go to Gemini as one
@@ -7,18 +7,14 @@ import { formatCost } from '../lib/format';
  */
 export function BatchOption(p: { estimate: RunEstimate | null; checked: boolean; onChange: (on: boolean) => void }) {
   if (p.estimate?.provider !== 'gemini') return null;
-  const { batchCostUsd, costUsd } = p.estimate;
-  const price =
-    batchCostUsd !== null && costUsd !== null && p.estimate.images > 0
-      ? ` About ${formatCost(batchCostUsd)} instead of ${formatCost(costUsd)}.`
-      : '';
+  const price = halfPrice(p.estimate.batchCostUsd, p.estimate.costUsd);
   return (
     <label className={`scope-option ${p.checked ? 'checked' : ''}`}>
       <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} />
       <span className="scope-text">
         <span className="scope-title">Batch (half price, results within 24 h)</span>
         <span className="muted">
-          One Gemini batch job instead of a request per image.{price} You can close the app: the captions come in when
+          One Gemini batch job instead of a request per image: {price}. You can close the app; the captions come in when
           the dataset is open again.
         </span>
       </span>

@@ -11,18 +11,21 @@ const status = (patch: Partial<BatchStatus> = {}): BatchStatus => ({
 describe('batch texts', () => {
   it('says where the job is', () => {
     expect(batchHeadline(status({ state: 'uploading', uploaded: 12 }))).toBe('Preparing the batch: 12 of 40 images');
+    expect(batchHeadline(status({ state: 'uploading', uploaded: 40 }))).toBe(
+      'Submitting the batch of 40 images to Gemini',
+    );
     expect(batchHeadline(status())).toBe('Batch of 40 images waiting at Gemini');
     expect(batchHeadline(status({ state: 'running', images: 1 }))).toBe('Batch of 1 image running at Gemini');
   });
 
-  it('says what it costs and saves, and that the app may close', () => {
+  it('says what it costs against a normal run, and that the app may close', () => {
     expect(batchParts(status())).toEqual([
-      'about < $0.01, < $0.01 less than a normal run',
-      'results within 24 hours, also if you close the app',
+      'half the price of a normal run',
+      'results within 24 hours, even with the app closed',
     ]);
     expect(batchParts(status({ costUsd: 1.2, savingUsd: 1.2, state: 'uploading' }))).toEqual([
-      'about $1.20, $1.20 less than a normal run',
-      'nothing is submitted until every image is up',
+      'about $1.20 instead of $2.40',
+      'nothing is submitted until every image is ready',
     ]);
   });
 
@@ -30,6 +33,10 @@ describe('batch texts', () => {
     const parts = batchParts(
       status({ costUsd: null, problem: 'Cannot reach Gemini', checkedAt: '2026-12-01T10:05:00Z' }),
     );
-    expect(parts).toEqual(['results within 24 hours, also if you close the app', 'Cannot reach Gemini']);
+    expect(parts).toEqual([
+      'half the price of a normal run',
+      'results within 24 hours, even with the app closed',
+      'Cannot reach Gemini',
+    ]);
   });
 });

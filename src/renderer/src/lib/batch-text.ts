@@ -6,7 +6,9 @@ export function batchHeadline(s: BatchStatus): string {
   const images = plural(s.images, 'image');
   switch (s.state) {
     case 'uploading':
-      return `Preparing the batch: ${s.uploaded.toLocaleString('en-US')} of ${images}`;
+      return s.uploaded < s.images
+        ? `Preparing the batch: ${s.uploaded.toLocaleString('en-US')} of ${images}`
+        : `Submitting the batch of ${images} to Gemini`;
     case 'queued':
       return `Batch of ${images} waiting at Gemini`;
     case 'running':
@@ -18,16 +20,19 @@ export function batchHeadline(s: BatchStatus): string {
 
 /** What the job costs and saves, when results come, and when Gemini was last asked (or why it could not be). */
 export function batchParts(s: BatchStatus): string[] {
-  const parts: string[] = [];
-  if (s.costUsd !== null) {
-    parts.push(`about ${formatCost(s.costUsd)}, ${formatCost(s.savingUsd ?? 0)} less than a normal run`);
-  }
-  if (s.state === 'uploading') parts.push('nothing is submitted until every image is up');
-  else parts.push('results within 24 hours, also if you close the app');
+  const parts = [halfPrice(s.costUsd, (s.costUsd ?? 0) + (s.savingUsd ?? 0))];
+  if (s.state === 'uploading') parts.push('nothing is submitted until every image is ready');
+  else parts.push('results within 24 hours, even with the app closed');
   if (s.problem) parts.push(s.problem);
   else if (s.checkedAt) {
     const at = new Date(s.checkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     parts.push(`checked ${at}`);
   }
   return parts;
+}
+
+/** "about $1.20 instead of $2.40", or just "half price" while both round to under a cent. */
+export function halfPrice(batchUsd: number | null, normalUsd: number | null): string {
+  if (batchUsd === null || normalUsd === null || normalUsd < 0.01) return 'half the price of a normal run';
+  return `about ${formatCost(batchUsd)} instead of ${formatCost(normalUsd)}`;
 }
