@@ -10,6 +10,7 @@ import {
   type PreparedImage,
   prepareImage,
 } from '../captioner';
+import { applyBatchSharpSettings } from '../images';
 import { forEachLimit } from './limit';
 
 /**
@@ -56,6 +57,8 @@ export interface Inputs {
 
 /** Builds the inputs; the files uploaded so far are in `uploaded` even when it throws (for the cleanup). */
 export async function buildInputs(opts: InputOptions, uploaded: string[]): Promise<Inputs> {
+  // Each photo is read once: libvips' cache would only hold decoded pixels (as for an import).
+  applyBatchSharpSettings();
   const { jobs, signal } = opts;
   const limit = opts.inlineLimitBytes ?? INLINE_LIMIT_BYTES;
   const held = new Map<number, PreparedImage>();
