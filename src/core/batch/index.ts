@@ -11,7 +11,7 @@ import type { BatchDeps } from './types';
 export { cancelBatch } from './cancel';
 export { checkBatch } from './check';
 export { BATCH_WAITING } from './record';
-export { type SubmitOptions, submitBatch } from './submit';
+export { submitBatch } from './submit';
 export type { BatchDeps, BatchStep } from './types';
 
 /** What the steps need, from a door's store, Gemini access (`geminiAccess`) and clock. */

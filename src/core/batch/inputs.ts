@@ -23,7 +23,7 @@ import { forEachLimit } from './limit';
  */
 
 /** A create call may carry 20 MB; the JSON around the images (prompt, config, keys) stays well inside the rest. */
-export const INLINE_LIMIT_BYTES = 18 * 1024 * 1024;
+const INLINE_LIMIT_BYTES = 18 * 1024 * 1024;
 /** Images prepared (sharp) and uploaded at once: enough to keep a connection busy on two cores. */
 const CONCURRENCY = 4;
 

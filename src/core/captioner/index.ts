@@ -14,7 +14,7 @@ export { createOpenAiProvider } from './openai/provider';
 export { type PreparedImage, prepareImage } from './prepare-image';
 export type { RunProgress } from './progress';
 export { DEFAULT_PROMPT, renderPrompt } from './prompt';
-export type { CaptionFailure, CaptionProvider } from './provider';
+export type { CaptionProvider } from './provider';
 export type {
   CaptionJob,
   CaptionOutcome,

@@ -81,7 +81,7 @@ function config(model: string, maxOutputTokens: number, signal: AbortSignal | un
  * thoughts left out; undefined when there is no text part). A batch's responses are plain objects without the
  * getter, so both kinds of request are read through this one function.
  */
-export function answerText(r: Pick<GenerateContentResponse, 'candidates'>): string | undefined {
+function answerText(r: Pick<GenerateContentResponse, 'candidates'>): string | undefined {
   const parts = r.candidates?.[0]?.content?.parts ?? [];
   const texts = parts.filter((p) => typeof p.text === 'string' && p.thought !== true).map((p) => p.text);
   return texts.length > 0 ? texts.join('') : undefined;
