@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BATCH_WAITING } from '../../src/core/batch';
+import { BATCH_GEMINI_ONLY, BATCH_WAITING } from '../../src/core/batch';
 import type { DatasetManifest } from '../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
 import { copyFixtures, removeDir } from '../support/fixtures';
-import { type Harness, ok, refused, startHarness } from './handlers-harness';
+import { call, type Harness, ok, refused, startHarness } from './handlers-harness';
 
 /**
  * Batch jobs through the handlers, as the page drives them: `startRun` with `mode: 'batch'`, `batchUpdated` events
@@ -83,6 +83,26 @@ describe('backend handlers: Gemini batch jobs', () => {
     await ok(h, 'cancelBatch', dataset.id);
   });
 
+  it('a cancel that arrives while the job is being created cancels the job it became; quitting would ask first', async () => {
+    const h = await prepare();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    gemini.setBehaviour({ hold: (kind) => (kind === 'batches.create' ? held : undefined) });
+    await ok(h, 'startRun', dataset.id, { mode: 'batch' });
+    while (!gemini.requests.some((r) => r.kind === 'batches.create')) await new Promise((r) => setTimeout(r, 10));
+    expect(h.backend.hasActiveRuns()).toBe(true); // the window asks before closing on an upload
+    const cancelling = call(h, 'cancelBatch', dataset.id);
+    release();
+    expect((await cancelling).ok).toBe(true);
+    const { summary } = await h.next('runFinished');
+    expect(summary).toMatchObject({ status: 'cancelled' });
+    expect(gemini.state.batch(jobName())?.state).toBe('CANCELLED');
+    expect((await ok<DatasetManifest>(h, 'openDataset', dataset.id)).batch).toBeNull();
+    expect(h.backend.hasActiveRuns()).toBe(false);
+  });
+
   it('a backend started again follows the job once its dataset opens; shutdown leaves the job running', async () => {
     const first = await prepare();
     await ok(first, 'startRun', dataset.id, { mode: 'batch' });
@@ -103,9 +123,10 @@ describe('backend handlers: Gemini batch jobs', () => {
   it('refuses a batch for an OpenAI-compatible server, and without a key', async () => {
     const h = await prepare();
     await ok(h, 'updateDatasetSettings', dataset.id, { provider: 'openai', baseUrl: 'http://127.0.0.1:11434/v1' });
-    await ok(h, 'startRun', dataset.id, { mode: 'batch' });
-    const { summary } = await h.next('runFinished');
-    expect(summary).toMatchObject({ status: 'cancelled', message: expect.stringMatching(/for Gemini only/u) });
+    expect(await refused(h, 'startRun', dataset.id, { mode: 'batch' })).toEqual({
+      kind: 'validation',
+      message: BATCH_GEMINI_ONLY,
+    });
 
     await h.keyStore.remove();
     await ok(h, 'updateDatasetSettings', dataset.id, { provider: 'gemini', baseUrl: null });

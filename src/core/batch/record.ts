@@ -7,6 +7,8 @@ import type { DatasetStore } from '../datasets';
  * so the app and the CLI cannot both claim a dataset, and no journal line is lost between the read and the write).
  */
 
+export const BATCH_GEMINI_ONLY = 'The Batch API is for Gemini only: choose Gemini in the settings to use it.';
+
 export const BATCH_WAITING = 'A batch job is already captioning this dataset. Wait for its results or cancel it first.';
 
 /** Saves a new submission's record; refused while the dataset has one (never two jobs for the same images). */

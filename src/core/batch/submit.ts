@@ -9,7 +9,7 @@ import { type CaptionJob, renderPrompt } from '../captioner';
 import { outcomePatch } from '../workflow';
 import { cancelBatch } from './cancel';
 import { buildInputs } from './inputs';
-import { changeRecord, claimRecord, patchRecord } from './record';
+import { BATCH_GEMINI_ONLY, changeRecord, claimRecord, patchRecord } from './record';
 import { deleteFilesAndClear } from './settle';
 import type { BatchDeps } from './types';
 
@@ -40,7 +40,7 @@ export async function submitBatch(
   const manifest = await deps.store.load(datasetId);
   const { settings } = manifest;
   if (settings.provider !== 'gemini') {
-    throw new AppError('validation', 'The Batch API is for Gemini only: choose Gemini in the settings to use it.');
+    throw new AppError('validation', BATCH_GEMINI_ONLY);
   }
   const targets = selectRunImages(manifest.images, opts);
   if (targets.length === 0) return null;

@@ -3,7 +3,16 @@ import { batchStatusOf } from '../../shared/batch-status';
 import type { RunRequest } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
 import type { BatchStatus, RunSummary } from '../../shared/progress';
-import { type BatchDeps, type BatchStep, batchDeps, cancelBatch, checkBatch, submitBatch } from '../batch';
+import {
+  BATCH_GEMINI_ONLY,
+  BATCH_WAITING,
+  type BatchDeps,
+  type BatchStep,
+  batchDeps,
+  cancelBatch,
+  checkBatch,
+  submitBatch,
+} from '../batch';
 import { geminiAccess } from '../workflow';
 import { type BackendContext, MISSING_KEY_MESSAGE } from './context';
 import type { RunManager } from './run-manager';
@@ -49,15 +58,21 @@ export class BatchManager {
     return this.work.get(datasetId)?.kind === 'upload';
   }
 
+  /** Some job is being uploaded (quitting would stop it: the next open cleans up and nothing is submitted). */
+  hasUploads(): boolean {
+    return [...this.work.values()].some((w) => w.kind === 'upload');
+  }
+
   /** Starts uploading a job; resolves once it is under way (progress and the end come as events). */
   async submit(datasetId: string, request: Request): Promise<void> {
     if (this.ctx.tasks.closing) throw closingError();
     if (this.work.has(datasetId) || this.runs.isActive(datasetId)) {
       throw new AppError('validation', 'This dataset is being captioned already. Wait for it or cancel it first.');
     }
+    const { batch, settings } = await this.ctx.deps.store.load(datasetId);
+    if (settings.provider !== 'gemini') throw new AppError('validation', BATCH_GEMINI_ONLY);
+    if (batch) throw new AppError('validation', BATCH_WAITING);
     const deps = await this.deps();
-    const { batch } = await this.ctx.deps.store.load(datasetId);
-    if (batch) throw new AppError('validation', 'A batch job is already captioning this dataset.');
     this.begin(datasetId, 'upload', async (w) => {
       const status = await submitBatch(deps, datasetId, {
         ...{ recaption: request.recaption, signal: w.cancel.signal, abandon: w.stop.signal },
@@ -195,10 +210,19 @@ export class BatchManager {
     this.ctx.deps.emit('runFinished', { datasetId, summary });
   }
 
+  /** A submission that stopped: cancelled by the user, refused for the key or the model, or refused otherwise. */
   private failedSummary(e: unknown): RunSummary {
     if (!isAppError(e)) this.ctx.log.error('A batch job could not be submitted', e);
     const message = isAppError(e) ? e.message : 'The batch job could not be submitted.';
-    const status = isAppError(e) && e.kind === 'invalid-key' ? 'invalid-key' : 'cancelled';
+    const kind = isAppError(e) ? e.kind : 'internal';
+    const status =
+      kind === 'cancelled'
+        ? 'cancelled'
+        : kind === 'invalid-key'
+          ? 'invalid-key'
+          : kind === 'not-found'
+            ? 'model-not-found'
+            : 'batch-failed';
     return {
       ...{ status, message, captioned: 0, failed: 0, blocked: 0, notAttempted: 0 },
       ...{ inputTokens: 0, outputTokens: 0, costUsd: 0, costKnown: true, elapsedMs: 0 },
