@@ -1,4 +1,11 @@
-import { type BatchDeps, type BatchStep, batchDeps, checkBatch, submitBatch } from '../core/batch';
+import {
+  BATCH_UPLOADING_ELSEWHERE,
+  type BatchDeps,
+  type BatchStep,
+  batchDeps,
+  checkBatch,
+  submitBatch,
+} from '../core/batch';
 import { systemClock } from '../core/clock';
 import { createOsKeychain } from '../core/secrets';
 import { geminiAccess, selectJobs } from '../core/workflow';
@@ -40,6 +47,7 @@ export async function batchStep(c: StepContext, opts: BatchOptions): Promise<Bat
     const step = await look(deps, c);
     if ('error' in step) return { ...nothing, error: step.error, fatal: true };
     if (step.finished?.state === 'succeeded') return finishedResult(step.finished, null);
+    if (step.status?.name === null) return { ...nothing, error: BATCH_UPLOADING_ELSEWHERE, fatal: true };
     status = step.status;
   }
   if (status) {

@@ -48,6 +48,14 @@ const BatchJobRecord = z.object({
    */
   typedCaptions: z.record(z.string(), z.string()).default({}),
   submittedAt: z.string(),
+  /**
+   * The process uploading it (host name and pid) while `name` is null: another process on this machine that finds
+   * the record leaves it alone while that process lives, and settles it once it is gone (a crash mid-upload).
+   */
+  uploader: z
+    .object({ host: z.string().max(255), pid: z.number().int() })
+    .nullable()
+    .default(null),
   /** When the state was last read from the server. */
   checkedAt: z.string().nullable(),
   /**

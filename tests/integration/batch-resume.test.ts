@@ -1,6 +1,14 @@
 import { readdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BATCH_WAITING, batchDeps, checkBatch, submitBatch } from '../../src/core/batch';
+import {
+  BATCH_UPLOADING_ELSEWHERE,
+  BATCH_WAITING,
+  batchDeps,
+  cancelBatch,
+  checkBatch,
+  submitBatch,
+} from '../../src/core/batch';
 import { createGeminiBatchClient } from '../../src/core/captioner';
 import { createDatasetStore } from '../../src/core/datasets';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
@@ -85,6 +93,31 @@ describe('a batch job across restarts', () => {
     expect(fake.state.uploadedFiles()).toEqual([]);
     expect((await reopened.load(datasetId)).batch).toBeNull();
     expect(creates()).toEqual([]);
+  });
+
+  it('an upload another live process is doing is left alone: not settled, not cancelled from here', async () => {
+    const { store, datasetId, depsOf } = await setup(6);
+    const stop = new AbortController();
+    await expect(
+      submitBatch(depsOf(), datasetId, {
+        inlineLimitBytes: 1,
+        abandon: stop.signal,
+        onStatus: (s) => s.uploaded >= 1 && stop.abort(),
+      }),
+    ).rejects.toThrow();
+    // The record names a process that is alive on this machine (this one's parent) as its uploader.
+    await store.modify(datasetId, (m) => ({
+      ...m,
+      batch: m.batch && { ...m.batch, uploader: { host: hostname(), pid: process.ppid } },
+    }));
+    const files = fake.state.uploadedFiles().length;
+    expect(files).toBeGreaterThan(0);
+    expect((await checkBatch(depsOf(), datasetId)).status).toMatchObject({ state: 'uploading', name: null });
+    await expect(cancelBatch(depsOf(), datasetId)).rejects.toMatchObject({
+      message: expect.stringContaining(BATCH_UPLOADING_ELSEWHERE),
+    });
+    expect(fake.state.uploadedFiles()).toHaveLength(files);
+    expect((await store.load(datasetId)).batch?.state).toBe('uploading');
   });
 
   it('a job created just before a crash (its name never saved) is found by its display name, not submitted again', async () => {

@@ -1,5 +1,7 @@
 import { isBatchPending } from '../../shared/batch-status';
+import { AppError } from '../../shared/errors';
 import { currentJob, follow } from './check';
+import { BATCH_UPLOADING_ELSEWHERE, uploaderAlive } from './record';
 import { deleteFilesAndClear, settleWithoutResults } from './settle';
 import { endedWithoutResults } from './summary';
 import type { BatchDeps, BatchStep } from './types';
@@ -17,6 +19,7 @@ export async function cancelBatch(deps: BatchDeps, datasetId: string): Promise<B
     await deleteFilesAndClear(deps, datasetId, record);
     return { status: null, finished: null };
   }
+  if (uploaderAlive(record)) throw new AppError('validation', `${BATCH_UPLOADING_ELSEWHERE} Cancel it there.`);
   const job = await currentJob(deps, record);
   if (job !== null && job !== 'lost') {
     if (!isBatchPending(job.state)) return follow(deps, manifest, record, job);

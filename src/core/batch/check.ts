@@ -2,7 +2,7 @@ import { batchStatusOf } from '../../shared/batch-status';
 import type { BatchJobRecord, DatasetManifest } from '../../shared/dataset';
 import type { BatchJobView } from '../captioner';
 import { applyResults } from './apply';
-import { patchRecord } from './record';
+import { patchRecord, uploaderAlive } from './record';
 import { deleteFilesAndClear, settleWithoutResults } from './settle';
 import { batchSummary, endedWithoutResults } from './summary';
 import type { BatchDeps, BatchStep } from './types';
@@ -24,6 +24,7 @@ export async function checkBatch(deps: BatchDeps, datasetId: string): Promise<Ba
     await deleteFilesAndClear(deps, datasetId, record);
     return NONE;
   }
+  if (uploaderAlive(record)) return { status: batchStatusOf(record), finished: null };
   const job = await currentJob(deps, record);
   const now = deps.clock.now();
   if (job === 'lost') {

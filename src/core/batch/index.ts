@@ -10,7 +10,7 @@ import type { BatchDeps } from './types';
 
 export { cancelBatch } from './cancel';
 export { checkBatch } from './check';
-export { BATCH_GEMINI_ONLY, BATCH_WAITING } from './record';
+export { BATCH_GEMINI_ONLY, BATCH_UPLOADING_ELSEWHERE, BATCH_WAITING } from './record';
 export { submitBatch } from './submit';
 export type { BatchDeps, BatchStep } from './types';
 

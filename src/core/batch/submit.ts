@@ -9,7 +9,7 @@ import { type CaptionJob, renderPrompt } from '../captioner';
 import { outcomePatch } from '../workflow';
 import { cancelBatch } from './cancel';
 import { buildInputs } from './inputs';
-import { BATCH_GEMINI_ONLY, changeRecord, claimRecord, patchRecord } from './record';
+import { BATCH_GEMINI_ONLY, changeRecord, claimRecord, patchRecord, thisUploader } from './record';
 import { deleteFilesAndClear } from './settle';
 import type { BatchDeps } from './types';
 
@@ -50,7 +50,8 @@ export async function submitBatch(
     ...{ name: null, displayName: `caption-studio ${datasetId} ${token}`, model: settings.model, state: 'uploading' },
     ...{ input: 'inline', imageIds: targets.map((i) => i.id), uploadedFiles: [] },
     typedCaptions: Object.fromEntries(typed.map((i) => [i.id, i.caption as string])),
-    ...{ submittedAt: new Date(deps.clock.now()).toISOString(), checkedAt: null, settledAt: null },
+    ...{ submittedAt: new Date(deps.clock.now()).toISOString(), uploader: thisUploader() },
+    ...{ checkedAt: null, settledAt: null },
   };
   await claimRecord(deps.store, datasetId, record);
   const report = throttled(record, opts.onStatus);
@@ -85,12 +86,19 @@ export async function submitBatch(
     const job = await deps.client.create(record.model, inputs.src, record.displayName);
     const checkedAt = new Date(deps.clock.now()).toISOString();
     const patch = { name: job.name, state: job.state, imageIds: inputs.imageIds, input: inputs.input, checkedAt };
-    const written = await patchRecord(deps.store, datasetId, record.displayName, patch);
+    const written = await patchRecord(deps.store, datasetId, record.displayName, { ...patch, uploader: null });
+    if (!written) {
+      // The record went meanwhile (the dataset was settled by someone who thought this upload had stopped): a job
+      // nobody would ever collect must not run and cost money.
+      await deps.client.cancel(job.name).catch(() => {});
+      await deleteFilesAndClear(deps, datasetId, { ...record, uploadedFiles: uploaded }).catch(() => {});
+      throw new AppError('cancelled', 'The batch job was given up while it was being submitted.');
+    }
     if (opts.signal?.aborted) {
       await cancelBatch(deps, datasetId);
       throw new AppError('cancelled', 'The batch job was cancelled.');
     }
-    return written?.batch ? batchStatusOf(written.batch) : null;
+    return written.batch ? batchStatusOf(written.batch) : null;
   } catch (e) {
     if (opts.abandon?.aborted || (isAppError(e) && creating)) throw e;
     if (creating && deps.client.classify(e).kind === 'network') {

@@ -3,6 +3,7 @@ import { api, unwrap } from '../api';
 import { toUiError } from '../lib/errors';
 import { useBatch } from '../stores/batch';
 import { toast } from '../stores/toasts';
+import { useWorkspace } from '../stores/workspace';
 
 /**
  * Shows the job as uploading the moment it is asked for (events take over from there): the same figures main will
@@ -12,9 +13,19 @@ export function showBatchStarting(datasetId: string, model: string, imageIds: re
   const record = {
     ...{ name: null, displayName: 'starting', model, state: 'uploading' as const, input: 'inline' as const },
     ...{ imageIds: [...imageIds], uploadedFiles: [], typedCaptions: {} },
-    ...{ submittedAt: new Date().toISOString(), checkedAt: null, settledAt: null },
+    ...{ submittedAt: new Date().toISOString(), uploader: null, checkedAt: null, settledAt: null },
   };
   useBatch.getState().set(datasetId, batchStatusOf(record));
+}
+
+/**
+ * Images the user captioned by hand or excluded while a batch job waits keep the user's work when its results come
+ * (main drops the job's answer for them): they stop showing "queued".
+ */
+export function releaseFromBatch(datasetId: string, imageIds: readonly string[]): void {
+  const ws = useWorkspace.getState();
+  if (!useBatch.getState().byDataset[datasetId] || ws.dataset?.id !== datasetId) return;
+  for (const id of imageIds) ws.setTransient(id, null);
 }
 
 export async function cancelBatch(datasetId: string): Promise<void> {
