@@ -47,7 +47,9 @@ describe('backend handlers: Gemini batch jobs', () => {
   it('uploads and submits, reports the state, then applies the results and reports them like a run', async () => {
     const h = await prepare();
     const count = uncaptioned({ images: await images(h) });
-    await ok(h, 'startRun', dataset.id, { mode: 'batch' });
+    // Two quick clicks: one job.
+    const clicks = await Promise.all([1, 2].map(() => call(h, 'startRun', dataset.id, { mode: 'batch' })));
+    expect(clicks.map((c) => c.ok).sort()).toEqual([false, true]);
     const queued = await h.next('batchUpdated', (e) => e.batch?.state === 'queued');
     expect(queued.batch).toMatchObject({ images: count, uploaded: count, model: 'gemini-2.5-flash', problem: null });
     expect(queued.batch?.savingUsd).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ export { cancelBatch } from './cancel';
 export { checkBatch } from './check';
 export { BATCH_GEMINI_ONLY, BATCH_UPLOADING_ELSEWHERE, BATCH_WAITING } from './record';
 export { submitBatch } from './submit';
+export { submissionStopped } from './summary';
 export type { BatchDeps, BatchStep } from './types';
 
 /** What the steps need, from a door's store, Gemini access (`geminiAccess`) and clock. */

@@ -1,4 +1,5 @@
 import type { BatchJobRecord, BatchState } from '../../shared/dataset';
+import { isAppError } from '../../shared/errors';
 import type { RunSummary } from '../../shared/progress';
 
 /** A job's outcome as a run summary, so the run bar and the CLI report a batch the way they report a run. */
@@ -31,4 +32,19 @@ export function endedWithoutResults(
   };
   const status = state === 'failed' || state === 'expired' ? 'batch-failed' : 'cancelled';
   return batchSummary(record, now, { status, message: message[state], notAttempted });
+}
+
+/** A submission that stopped before a job existed: cancelled, refused for the key or the model, or refused. */
+export function submissionStopped(e: unknown): RunSummary {
+  const message = isAppError(e) ? e.message : 'The batch job could not be submitted.';
+  const kind = isAppError(e) ? e.kind : 'internal';
+  const byKind: Partial<Record<typeof kind, RunSummary['status']>> = {
+    cancelled: 'cancelled',
+    'invalid-key': 'invalid-key',
+    'not-found': 'model-not-found',
+  };
+  return batchSummary({ submittedAt: new Date().toISOString() }, Date.now(), {
+    status: byKind[kind] ?? 'batch-failed',
+    message,
+  });
 }

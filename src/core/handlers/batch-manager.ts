@@ -11,6 +11,7 @@ import {
   batchDeps,
   cancelBatch,
   checkBatch,
+  submissionStopped,
   submitBatch,
 } from '../batch';
 import { geminiAccess } from '../workflow';
@@ -45,6 +46,8 @@ interface Work {
  */
 export class BatchManager {
   private readonly work = new Map<string, Work>();
+  /** Submissions between the click and the start of their upload: two quick clicks never make two jobs. */
+  private readonly starting = new Set<string>();
   /** The last status sent per dataset, so a check that fails can say so without losing what is known. */
   private readonly last = new Map<string, BatchStatus | null>();
 
@@ -66,13 +69,19 @@ export class BatchManager {
   /** Starts uploading a job; resolves once it is under way (progress and the end come as events). */
   async submit(datasetId: string, request: Request): Promise<void> {
     if (this.ctx.tasks.closing) throw closingError();
-    if (this.work.has(datasetId) || this.runs.isActive(datasetId)) {
+    if (this.work.has(datasetId) || this.starting.has(datasetId) || this.runs.isActive(datasetId)) {
       throw new AppError('validation', 'This dataset is being captioned already. Wait for it or cancel it first.');
     }
-    const { batch, settings } = await this.ctx.deps.store.load(datasetId);
-    if (settings.provider !== 'gemini') throw new AppError('validation', BATCH_GEMINI_ONLY);
-    if (batch) throw new AppError('validation', BATCH_WAITING);
-    const deps = await this.deps();
+    this.starting.add(datasetId); // claimed before the first await
+    let deps: BatchDeps;
+    try {
+      const { batch, settings } = await this.ctx.deps.store.load(datasetId);
+      if (settings.provider !== 'gemini') throw new AppError('validation', BATCH_GEMINI_ONLY);
+      if (batch) throw new AppError('validation', BATCH_WAITING);
+      deps = await this.deps();
+    } finally {
+      this.starting.delete(datasetId);
+    }
     this.begin(datasetId, 'upload', async (w) => {
       const status = await submitBatch(deps, datasetId, {
         ...{ recaption: request.recaption, signal: w.cancel.signal, abandon: w.stop.signal },
@@ -80,8 +89,9 @@ export class BatchManager {
         onStatus: (s) => this.emitStatus(datasetId, s),
       }).catch((e: unknown) => {
         if (w.stop.signal.aborted) return undefined; // quitting: the next open finds the record and settles it
+        if (!isAppError(e)) this.ctx.log.error('A batch job could not be submitted', e);
         this.emitStatus(datasetId, null);
-        this.finish(datasetId, this.failedSummary(e));
+        this.finish(datasetId, submissionStopped(e));
         return undefined;
       });
       if (status === undefined) return;
@@ -208,25 +218,6 @@ export class BatchManager {
   private finish(datasetId: string, summary: RunSummary): void {
     this.last.delete(datasetId);
     this.ctx.deps.emit('runFinished', { datasetId, summary });
-  }
-
-  /** A submission that stopped: cancelled by the user, refused for the key or the model, or refused otherwise. */
-  private failedSummary(e: unknown): RunSummary {
-    if (!isAppError(e)) this.ctx.log.error('A batch job could not be submitted', e);
-    const message = isAppError(e) ? e.message : 'The batch job could not be submitted.';
-    const kind = isAppError(e) ? e.kind : 'internal';
-    const status =
-      kind === 'cancelled'
-        ? 'cancelled'
-        : kind === 'invalid-key'
-          ? 'invalid-key'
-          : kind === 'not-found'
-            ? 'model-not-found'
-            : 'batch-failed';
-    return {
-      ...{ status, message, captioned: 0, failed: 0, blocked: 0, notAttempted: 0 },
-      ...{ inputTokens: 0, outputTokens: 0, costUsd: 0, costKnown: true, elapsedMs: 0 },
-    };
   }
 
   private async deps(): Promise<BatchDeps> {
