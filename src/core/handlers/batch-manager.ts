@@ -83,18 +83,25 @@ export class BatchManager {
       this.starting.delete(datasetId);
     }
     this.begin(datasetId, 'upload', async (w) => {
-      const status = await submitBatch(deps, datasetId, {
-        ...{ recaption: request.recaption, signal: w.cancel.signal, abandon: w.stop.signal },
-        ...(request.only ? { only: request.only } : {}),
-        onStatus: (s) => this.emitStatus(datasetId, s),
-      }).catch((e: unknown) => {
-        if (w.stop.signal.aborted) return undefined; // quitting: the next open finds the record and settles it
+      let status: BatchStatus | null;
+      try {
+        status = await submitBatch(deps, datasetId, {
+          ...{ recaption: request.recaption, signal: w.cancel.signal, abandon: w.stop.signal },
+          ...(request.only ? { only: request.only } : {}),
+          onStatus: (s) => this.emitStatus(datasetId, s),
+        });
+      } catch (e) {
+        if (w.stop.signal.aborted) return; // quitting: the next open finds the record and settles it
+        if ((await this.ctx.deps.store.load(datasetId)).batch) {
+          // The connection dropped while the job was created: it may exist, and is looked for until it is found
+          // (and followed) or known never to have been made.
+          await this.emitProblem(datasetId, e);
+          return this.follow(datasetId, deps, w, true);
+        }
         if (!isAppError(e)) this.ctx.log.error('A batch job could not be submitted', e);
         this.emitStatus(datasetId, null);
-        this.finish(datasetId, submissionStopped(e));
-        return undefined;
-      });
-      if (status === undefined) return;
+        return this.finish(datasetId, submissionStopped(e));
+      }
       this.emitStatus(datasetId, status); // null: no image needed a caption, nothing was submitted
       if (status) await this.follow(datasetId, deps, w, true);
     });
