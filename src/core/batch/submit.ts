@@ -104,8 +104,8 @@ export async function submitBatch(
     if (creating && deps.client.classify(e).kind === 'network') {
       throw new AppError(
         'network',
-        'The connection dropped while the batch job was being submitted. Caption Studio checks on it the next time ' +
-          'the dataset opens, and never submits it twice.',
+        'The connection dropped while the batch job was being submitted: it may exist, so Caption Studio looks for ' +
+          'it (now, or when the dataset opens next) and never submits it twice.',
       );
     }
     await deleteFilesAndClear(deps, datasetId, { ...record, uploadedFiles: uploaded }).catch(() => {});
