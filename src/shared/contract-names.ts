@@ -20,6 +20,7 @@ const CALL_NAMES = [
   'pauseRun',
   'resumeRun',
   'cancelRun',
+  'cancelBatch',
   'exportZip',
   'exportFolder',
   'chooseFolder',
@@ -48,6 +49,7 @@ const EVENT_NAMES = [
   'imageUpdated',
   'runFinished',
   'exportProgress',
+  'batchUpdated',
   'menuCommand',
   'flushDrafts',
 ] as const;
