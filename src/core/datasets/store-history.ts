@@ -4,7 +4,7 @@ import type { DatasetState, LiveDataset } from './dataset-state';
 import { pendingSteps } from './dataset-state';
 import { appendHistory, emptyHistoryCache, type HistoryCache, type HistoryEntry, refreshHistory } from './history-file';
 import type { DatasetLayout } from './layout';
-import { manifestDiff, type StepOrigin, stepMeta } from './steps';
+import { diffOrigin, manifestDiff, type StepOrigin, stepMeta } from './steps';
 
 /**
  * The store's side of history.jsonl: moving the journal's steps into it before the journal is emptied, recording
@@ -24,7 +24,7 @@ export function createStoreHistory(layout: DatasetLayout, clock: Clock, current:
       const changes = manifestDiff(previous, next);
       if (changes.length === 0) return;
       const now = clock.now();
-      const step = stepMeta(origin ?? { action: 'other' }, now);
+      const step = stepMeta(origin ?? diffOrigin(changes), now);
       await appendHistory(layout.history(id), [{ at: new Date(now).toISOString(), step, changes }]);
     },
 

@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import { useBatch } from '../../../src/renderer/src/stores/batch';
 import { useDatasets } from '../../../src/renderer/src/stores/datasets';
 import { useDrafts } from '../../../src/renderer/src/stores/drafts';
 import { useExport } from '../../../src/renderer/src/stores/export';
@@ -12,6 +13,7 @@ import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
 
 /** The renderer's stores are module singletons; a component test starts each one as the app does. */
 const STORES: StoreApi<object>[] = [
+  useBatch,
   useDatasets,
   useDrafts,
   useExport,

@@ -36,6 +36,8 @@ export interface WorkspaceState extends Selection {
   rename(name: string): void;
   setSettings(settings: DatasetSettings): void;
   upsertImage(image: ImageEntry): void;
+  /** Many images at once (a batch job's results): one update of the list, not one per image. */
+  upsertImages(images: ReadonlyArray<ImageEntry>): void;
   setExcludedLocal(ids: ReadonlyArray<string>, excluded: boolean): void;
   setTransient(id: string, state: TransientState | null): void;
   markQueued(ids: ReadonlyArray<string>): void;
@@ -133,6 +135,16 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       if (at === undefined) return; // not in this dataset (or a stale event after closing)
       const next = images.slice();
       next[at] = image;
+      set({ images: next });
+    },
+
+    upsertImages: (updated) => {
+      const { images, index } = get();
+      const next = images.slice();
+      for (const image of updated) {
+        const at = index.get(image.id);
+        if (at !== undefined) next[at] = image;
+      }
       set({ images: next });
     },
 
