@@ -10,13 +10,14 @@ export function goTo(id: string, mode: SelectMode = 'replace'): void {
   if (before !== null && before !== useWorkspace.getState().currentId) void saveDraft(before);
 }
 
-export function move(m: Move): void {
+/** Moves the editor to a neighbouring image; `extend` (Shift) selects the range from the selection's start. */
+export function move(m: Move, extend = false): void {
   const s = useWorkspace.getState();
   const ids = visibleIds(s);
   const from = s.currentId === null ? -1 : ids.indexOf(s.currentId);
   const to = from < 0 ? 0 : moveIndex(from, m, ids.length, s.columns);
   const id = ids[to];
-  if (id !== undefined && id !== s.currentId) goTo(id);
+  if (id !== undefined && id !== s.currentId) goTo(id, extend ? 'range' : 'replace');
 }
 
 /** Ctrl/Cmd+Enter: save this caption and go to the next image (stays put, but saves, at the end of the list). */

@@ -18,9 +18,7 @@ export function Editor() {
   const transient = useWorkspace((s) => (s.currentId ? s.transient[s.currentId] : undefined));
   // Counted in the list the gallery shows, so "3 of 12" under "Needs caption" means what the user sees.
   const position = useWorkspace((s) => (s.currentId ? visibleIds(s).indexOf(s.currentId) + 1 : 0));
-  const total = useWorkspace((s) =>
-    s.filter === 'all' && s.writtenBy === null ? s.images.length : visibleIds(s).length,
-  );
+  const total = useWorkspace((s) => visibleIds(s).length);
 
   if (!dataset || !image) {
     return (

@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useRef } from 'react';
 import { goTo } from '../actions/navigation';
 import { useElementWidth } from '../hooks/useElementWidth';
-import { FILTERS, visibleImages } from '../lib/filters';
+import { FILTERS } from '../lib/filters';
 import { gridLayout, rowCount } from '../lib/grid';
 import { displayStatus } from '../lib/status';
 import { useUi } from '../stores/ui';
-import { useWorkspace } from '../stores/workspace';
+import { useWorkspace, visibleImagesOf } from '../stores/workspace';
 import { GalleryItem } from './GalleryItem';
 import { Icon } from './Icon';
 
@@ -20,19 +20,15 @@ const PAD = 16;
  */
 export function Gallery() {
   const dataset = useWorkspace((s) => s.dataset);
-  const images = useWorkspace((s) => s.images);
+  const visible = useWorkspace(visibleImagesOf);
   const filter = useWorkspace((s) => s.filter);
   const writtenBy = useWorkspace((s) => s.writtenBy);
+  const searching = useWorkspace((s) => s.search.terms.length > 0);
   const currentId = useWorkspace((s) => s.currentId);
   const selected = useWorkspace((s) => s.selected);
   const transient = useWorkspace((s) => s.transient);
   const setColumns = useWorkspace((s) => s.setColumns);
   const focusTick = useUi((s) => s.focusGalleryTick);
-  const trigger = dataset?.trigger ?? '';
-  const visible = useMemo(
-    () => visibleImages(images, filter, trigger, currentId, writtenBy),
-    [images, filter, trigger, currentId, writtenBy],
-  );
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
@@ -72,8 +68,9 @@ export function Gallery() {
   const onOpen = useCallback(() => useUi.getState().focusCaption(), []);
 
   if (!dataset) return null;
-  const empty =
-    writtenBy === null
+  const empty = searching
+    ? 'No image matches this search (with the filters above). Press Escape in the search box to clear it.'
+    : writtenBy === null
       ? (FILTERS.find((f) => f.id === filter)?.empty ?? '')
       : 'No image matches both filters. Choose “Anyone” under “Written by” to see the others.';
 
@@ -90,7 +87,10 @@ export function Gallery() {
     >
       {visible.length === 0 ? (
         <div className="empty-state gallery-empty">
-          <Icon name={filter === 'all' && writtenBy === null ? 'upload' : 'check-circle'} size={28} />
+          <Icon
+            name={searching ? 'search' : filter === 'all' && writtenBy === null ? 'upload' : 'check-circle'}
+            size={28}
+          />
           <span className="muted">{empty}</span>
         </div>
       ) : (

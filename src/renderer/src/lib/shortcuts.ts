@@ -6,6 +6,12 @@ import type { Move } from './grid';
  */
 export type Command =
   | { type: 'move'; move: Move }
+  /** Shift with a moving key: moves and selects the range from where the selection started. */
+  | { type: 'extend'; move: Move }
+  /** Ctrl/Cmd+A outside a text field: every image the gallery shows. */
+  | { type: 'select-all' }
+  /** Ctrl/Cmd+F, or / in the gallery: to the search box. */
+  | { type: 'find' }
   | { type: 'edit' }
   | { type: 'leave-field' }
   | { type: 'save-and-next' }
@@ -46,14 +52,21 @@ export function commandFor(e: KeyInput): Command | null {
   if (primary && !other && !e.altKey) {
     if (e.key === 'Enter') return { type: 'save-and-next' };
     if ((e.key === 'r' || e.key === 'R') && !e.shiftKey) return { type: 'regenerate' };
+    // In a text field Ctrl/Cmd+A selects its text, as everywhere.
+    if ((e.key === 'a' || e.key === 'A') && !e.shiftKey && !e.inTextField) return { type: 'select-all' };
+    if ((e.key === 'f' || e.key === 'F') && !e.shiftKey) return { type: 'find' };
     return null;
   }
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (e.inTextField) return e.key === 'Escape' ? { type: 'leave-field' } : null;
-  if (e.shiftKey) return null;
+  if (e.shiftKey) {
+    const move = PLAIN_MOVES[e.key];
+    return move ? { type: 'extend', move } : null;
+  }
   if (e.key === 'Enter') return { type: 'edit' };
   if (e.key === 'Escape') return { type: 'clear-selection' };
   if (e.key === 'x' || e.key === 'X') return { type: 'toggle-exclude' };
+  if (e.key === '/') return { type: 'find' };
   const move = PLAIN_MOVES[e.key];
   return move ? { type: 'move', move } : null;
 }

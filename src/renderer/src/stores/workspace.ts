@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import type { DatasetManifest, DatasetSettings, ImageEntry, SkippedFile } from '../../../shared/dataset';
-import { type GalleryFilter, matchesFilter, visibleImages } from '../lib/filters';
+import type { GalleryFilter } from '../lib/filters';
+import { DEFAULT_SORT, type GallerySort, sortImages } from '../lib/gallery-sort';
+import { type GalleryView, inView, keepVisible, matchingImages } from '../lib/gallery-view';
+import { memoLast } from '../lib/memo-last';
+import type { TokenCount } from '../lib/search-match';
+import { EMPTY_QUERY, parseSearch, type SearchQuery } from '../lib/search-query';
 import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
 import type { TransientState } from '../lib/status';
 import type { WrittenBy } from '../lib/written-by';
@@ -25,6 +30,15 @@ export interface WorkspaceState extends Selection {
   filter: GalleryFilter;
   /** Only captions written by this model (or by the user, or imported); null: anyone. */
   writtenBy: WrittenBy | null;
+  /** The search box as typed, and what it means. */
+  query: string;
+  search: SearchQuery;
+  sort: GallerySort;
+  /**
+   * How `tokens>77` in the search counts CLIP tokens: an estimate until the real tokenizer has loaded (it is
+   * loaded only when first needed, to keep its vocabulary out of the app's start).
+   */
+  tokens: TokenCount;
   /** Columns the gallery currently shows (keyboard up/down moves by a row). */
   columns: number;
 
@@ -44,7 +58,10 @@ export interface WorkspaceState extends Selection {
   clearTransient(): void;
   setFilter(filter: GalleryFilter): void;
   setWrittenBy(writtenBy: WrittenBy | null): void;
-  /** Selects every image the gallery shows (to recaption those a weaker model wrote, say). */
+  setQuery(query: string): void;
+  setSort(sort: GallerySort): void;
+  setTokenCount(tokens: TokenCount): void;
+  /** Selects every image the gallery shows (Ctrl/Cmd+A; to recaption those a weaker model wrote, say). */
   selectVisible(): void;
   select(id: string, mode?: SelectMode): void;
 }
@@ -57,6 +74,9 @@ function datasetOf(m: DatasetManifest): OpenDataset {
   return { id: m.id, name: m.name, trigger: m.trigger, roots: m.roots, settings: m.settings };
 }
 
+/** A rough CLIP count (about 1.3 tokens a word, plus the start and end tokens) until the tokenizer is there. */
+export const estimateClipTokens: TokenCount = (caption) => Math.ceil(caption.split(/\s+/u).length * 1.3) + 2;
+
 const INITIAL = {
   dataset: null,
   images: [],
@@ -65,21 +85,34 @@ const INITIAL = {
   transient: {},
   filter: 'all' as GalleryFilter,
   writtenBy: null as WrittenBy | null,
+  query: '',
+  search: EMPTY_QUERY,
+  sort: DEFAULT_SORT,
   ...EMPTY_SELECTION,
 };
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
-  /** Changes what the gallery shows; when the current image is not in the new list, the first one that is. */
-  const showOnly = (filter: GalleryFilter, writtenBy: WrittenBy | null) => {
-    const { images, currentId, dataset, index } = get();
-    const trigger = dataset?.trigger ?? '';
-    const current = currentId === null ? undefined : images[index.get(currentId) ?? -1];
-    if (current && matchesFilter(current, filter, trigger, writtenBy)) return set({ filter, writtenBy });
-    const first = images.find((img) => matchesFilter(img, filter, trigger, writtenBy));
-    set({ filter, writtenBy, ...(first ? selectImage(EMPTY_SELECTION, first.id, 'replace', []) : EMPTY_SELECTION) });
+  /**
+   * Changes what the gallery shows. The current image stays if it is in the new view, else the first image that
+   * is becomes current; selected images the view hides leave the selection, so what a bulk action applies to is
+   * always on screen.
+   */
+  const showOnly = (change: Partial<Pick<WorkspaceState, 'filter' | 'writtenBy' | 'query' | 'search'>>) => {
+    set(change);
+    const s = get();
+    const shown = visibleImagesOf({ ...s, currentId: null });
+    const current = s.currentId === null ? undefined : imageById(s, s.currentId);
+    const trigger = s.dataset?.trigger ?? '';
+    if (current && inView(current, viewOf(s), trigger, s.tokens)) {
+      const ids = new Set(shown.map((img) => img.id));
+      return set(pruneSelection(s, (id) => ids.has(id)));
+    }
+    const first = shown[0];
+    set(first ? selectImage(EMPTY_SELECTION, first.id, 'replace', []) : EMPTY_SELECTION);
   };
   return {
     ...INITIAL,
+    tokens: estimateClipTokens,
     columns: 1,
 
     setColumns: (columns) => {
@@ -115,6 +148,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       });
     },
 
+    // The view (filter, search, order) belongs to the dataset being looked at, not to the app.
     close: () => set(INITIAL),
 
     rename: (name) => {
@@ -164,9 +198,22 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
 
     clearTransient: () => set({ transient: {} }),
 
-    setFilter: (filter) => showOnly(filter, get().writtenBy),
+    setFilter: (filter) => showOnly({ filter }),
 
-    setWrittenBy: (writtenBy) => showOnly(get().filter, writtenBy),
+    setWrittenBy: (writtenBy) => showOnly({ writtenBy }),
+
+    setQuery: (query) => {
+      if (query !== get().query) showOnly({ query, search: parseSearch(query) });
+    },
+
+    setSort: (sort) => set({ sort }),
+
+    setTokenCount: (tokens) => {
+      const s = get();
+      set({ tokens });
+      // Counts changed from the estimate to the real ones: a token search may now show other images.
+      if (s.search.terms.some((t) => t.kind === 'count' && t.measure === 'tokens')) showOnly({});
+    },
 
     selectVisible: () => {
       const s = get();
@@ -193,9 +240,41 @@ export function imageById(s: Pick<WorkspaceState, 'images' | 'index'>, id: strin
   return at === undefined ? undefined : s.images[at];
 }
 
-/** The ids the gallery shows now (filter applied, the image being edited kept), in order. */
-export function visibleIds(
-  s: Pick<WorkspaceState, 'images' | 'filter' | 'writtenBy' | 'dataset' | 'currentId'>,
-): string[] {
-  return visibleImages(s.images, s.filter, s.dataset?.trigger ?? '', s.currentId, s.writtenBy).map((i) => i.id);
+type ViewState = Pick<
+  WorkspaceState,
+  'images' | 'index' | 'filter' | 'writtenBy' | 'search' | 'sort' | 'dataset' | 'currentId' | 'tokens'
+>;
+
+/** The view as one object, the same object while its parts stay the same (so the steps below can remember). */
+const viewOf = (s: Pick<ViewState, 'filter' | 'writtenBy' | 'search' | 'sort'>) =>
+  viewMemo(s.filter, s.writtenBy, s.search, s.sort);
+const viewMemo = memoLast(
+  (filter: GalleryFilter, writtenBy: WrittenBy | null, search: SearchQuery, sort: GallerySort): GalleryView => ({
+    filter,
+    writtenBy,
+    search,
+    sort,
+  }),
+);
+const sortedMemo = memoLast(sortImages);
+const matchingMemo = memoLast(matchingImages);
+const keptMemo = memoLast(keepVisible);
+
+/**
+ * The images the gallery shows now (filter, author and search applied, in the chosen order, the image being edited
+ * kept), in order. Every step is remembered, so the many components asking on each store change share one answer
+ * and moving to another image does not filter 5,000 images again.
+ */
+export function visibleImagesOf(s: ViewState): ReadonlyArray<ImageEntry> {
+  const view = viewOf(s);
+  const sorted = sortedMemo(s.images, view.sort);
+  const matching = matchingMemo(sorted, view, s.dataset?.trigger ?? '', s.tokens);
+  return keptMemo(sorted, matching, s.currentId === null ? undefined : imageById(s, s.currentId));
+}
+
+const idsMemo = memoLast((images: ReadonlyArray<ImageEntry>) => images.map((img) => img.id));
+
+/** The ids the gallery shows now, in order. */
+export function visibleIds(s: ViewState): string[] {
+  return idsMemo(visibleImagesOf(s));
 }
