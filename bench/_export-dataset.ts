@@ -62,6 +62,8 @@ export async function makeDataset(dir: string, targetBytes: number): Promise<Ima
       excluded: false,
       model: null,
       provider: null,
+      takenAt: null,
+      phash: null,
     });
     total += s.size;
   }

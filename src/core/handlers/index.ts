@@ -1,8 +1,10 @@
 import { createMediaService, type MediaService } from '../media';
+import { checkHandlers } from './check-handlers';
 import { createContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
 import { estimateHandlers } from './estimate-handlers';
 import { exportHandlers } from './export-handlers';
+import { historyHandlers } from './history-handlers';
 import { imageHandlers } from './image-handlers';
 import { importHandlers } from './import-handlers';
 import { keyHandlers } from './key-handlers';
@@ -38,6 +40,8 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...datasetHandlers(ctx, runs),
     ...importHandlers(ctx),
     ...imageHandlers(ctx, runs),
+    ...historyHandlers(),
+    ...checkHandlers(),
     ...estimateHandlers(ctx),
     ...runHandlers(runs),
     ...exportHandlers(ctx),

@@ -73,6 +73,8 @@ export async function processFile(file: WalkedFile, thumbsDir: string): Promise<
     hasAlpha,
     bytes,
     mtimeMs,
+    takenAt: null,
+    phash: null,
   };
   return { kind: 'image', image };
 }
