@@ -1,3 +1,4 @@
+import { createHistoryService } from '../history';
 import { createMediaService, type MediaService } from '../media';
 import { checkHandlers } from './check-handlers';
 import { createContext } from './context';
@@ -36,11 +37,12 @@ export interface Backend {
 export function createBackend(deps: HandlerDeps): Backend {
   const ctx = createContext(deps);
   const runs = new RunManager(ctx);
+  const history = createHistoryService(deps.store);
   const handlers: Handlers = {
     ...datasetHandlers(ctx, runs),
     ...importHandlers(ctx),
-    ...imageHandlers(ctx, runs),
-    ...historyHandlers(),
+    ...imageHandlers(ctx, runs, history),
+    ...historyHandlers(ctx, runs, history),
     ...checkHandlers(),
     ...estimateHandlers(ctx),
     ...runHandlers(runs),
