@@ -10,11 +10,14 @@ const words = (caption: string) => caption.split(' ').length;
 const ids = (list: ReadonlyArray<ImageEntry>) => list.map((i) => i.id);
 
 const images = [
-  makeImage('img10', { caption: 'photo of TOK a long caption about a dog on a red sofa' }),
+  makeImage('img10', {
+    caption: 'photo of TOK a long caption about a dog on a red sofa',
+    takenAt: '2024-05-01T14:03:22',
+  }),
   makeImage('img2', { caption: null, captionSource: null, status: 'new' }),
   makeImage('img1', { caption: 'photo of TOK a dog', status: 'edited', captionSource: 'user' }),
-  makeImage('IMG3', { caption: null, status: 'failed', error: 'timeout' }),
-  makeImage('img4', { caption: 'photo of TOK a cat', status: 'blocked' }),
+  makeImage('IMG3', { caption: null, status: 'failed', error: 'timeout', takenAt: '2023-12-31T23:59:59' }),
+  makeImage('img4', { caption: 'photo of TOK a cat', status: 'blocked', takenAt: '2024-05-01T09:00:00' }),
 ];
 
 function shown(view: Partial<GalleryView>, keepId: string | null = null): string[] {
@@ -31,10 +34,12 @@ function shown(view: Partial<GalleryView>, keepId: string | null = null): string
 }
 
 describe('the gallery view', () => {
-  it('sorts by name naturally (img2 before img10, any case), caption length or status, ties in the order added', () => {
+  it('sorts by name naturally (img2 before img10, any case), date taken (undated last both ways), caption length or status, ties in the order added', () => {
     const by = (sort: Partial<GallerySort>) => ids(sortImages(images, { ...DEFAULT_SORT, ...sort }));
     expect(by({ key: 'name' })).toEqual(['img1', 'img2', 'IMG3', 'img4', 'img10']);
     expect(by({ key: 'name', descending: true })).toEqual(['img10', 'img4', 'IMG3', 'img2', 'img1']);
+    expect(by({ key: 'taken' })).toEqual(['IMG3', 'img4', 'img10', 'img2', 'img1']);
+    expect(by({ key: 'taken', descending: true })).toEqual(['img10', 'img4', 'IMG3', 'img2', 'img1']);
     expect(by({ key: 'length' })).toEqual(['img2', 'IMG3', 'img1', 'img4', 'img10']);
     expect(by({ key: 'length', descending: true })).toEqual(['img10', 'img1', 'img4', 'img2', 'IMG3']);
     expect(by({ key: 'status' })).toEqual(['img4', 'IMG3', 'img2', 'img1', 'img10']);
