@@ -6,11 +6,13 @@ import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
 import { useDatasets } from '../stores/datasets';
 import { useDrafts } from '../stores/drafts';
+import { useHistory } from '../stores/history';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
+import { loadHistory } from './history';
 
 export async function loadDatasets(): Promise<void> {
   const store = useDatasets.getState();
@@ -48,6 +50,8 @@ export async function openDataset(id: string): Promise<boolean> {
     // A finished run of another dataset has nothing to say here.
     if (run.datasetId !== id && run.phase === 'finished') run.dismiss();
     useUi.getState().setScreen('workspace');
+    useHistory.getState().clear();
+    void loadHistory(id);
     return true;
   } catch (e) {
     toast('error', `Could not open this dataset: ${toUiError(e).message}`);
@@ -71,6 +75,7 @@ function restoreBackedUpDrafts(manifest: DatasetManifest): void {
 export async function closeDataset(): Promise<void> {
   if (!(await keepUnsavedDrafts())) return;
   useWorkspace.getState().close();
+  useHistory.getState().clear();
   useDrafts.getState().reset();
   useUi.getState().setScreen('start');
   await loadDatasets();

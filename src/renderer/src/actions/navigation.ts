@@ -11,6 +11,16 @@ export function goTo(id: string, mode: SelectMode = 'replace'): void {
 }
 
 /** Moves the editor to a neighbouring image; `extend` (Shift) selects the range from the selection's start. */
+/**
+ * Selects exactly these images (the first in the editor), from a list outside the gallery (the check's findings):
+ * the filters and search are cleared first when they hide any of them. The caption being left is saved.
+ */
+export function reveal(ids: ReadonlyArray<string>): void {
+  const before = useWorkspace.getState().currentId;
+  useWorkspace.getState().selectIds(ids);
+  if (before !== null && before !== useWorkspace.getState().currentId) void saveDraft(before);
+}
+
 export function move(m: Move, extend = false): void {
   const s = useWorkspace.getState();
   const ids = visibleIds(s);

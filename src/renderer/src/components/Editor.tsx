@@ -8,6 +8,7 @@ import { CaptionField } from './CaptionField';
 import { EditorActions } from './EditorActions';
 import { EditorPreview } from './EditorPreview';
 import { Icon } from './Icon';
+import { ImageHistory } from './ImageHistory';
 import { ImageProblem } from './ImageProblem';
 import { StatusBadge } from './StatusBadge';
 
@@ -77,6 +78,7 @@ export function Editor() {
         </div>
         <CaptionField image={image} trigger={dataset.trigger} />
         <EditorActions image={image} />
+        <ImageHistory image={image} />
         {/* Below the actions, so the caption field sits at the same place for every image. */}
         <ImageProblem image={image} />
       </div>

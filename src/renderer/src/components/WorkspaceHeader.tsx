@@ -1,3 +1,5 @@
+import { openBulkEdit } from '../actions/bulk';
+import { openCheck } from '../actions/check';
 import { closeDataset } from '../actions/datasets';
 import { startExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
@@ -7,6 +9,7 @@ import { isRunActive, useRun } from '../stores/run';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { AppHeader } from './AppHeader';
+import { HistoryButtons } from './HistoryButtons';
 import { Icon } from './Icon';
 import { MenuButton } from './MenuButton';
 
@@ -45,6 +48,7 @@ export function WorkspaceHeader() {
         </div>
       }
     >
+      <HistoryButtons />
       <button
         type="button"
         className="btn btn-ghost"
@@ -52,6 +56,24 @@ export function WorkspaceHeader() {
         title="Add a folder of photos to this dataset"
       >
         <Icon name="plus" size={15} /> Add folder…
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={count === 0}
+        title="Look for what would hurt training, with a fix for each"
+        onClick={() => void openCheck()}
+      >
+        <Icon name="list-checks" size={15} /> Check
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={count === 0}
+        title={`Find and replace, add or remove text, exclude or regenerate: ${selected > 1 ? 'the selected images' : 'every image shown'} (B)`}
+        onClick={() => openBulkEdit()}
+      >
+        <Icon name="pencil" size={15} /> Bulk edit…
       </button>
       <button
         type="button"

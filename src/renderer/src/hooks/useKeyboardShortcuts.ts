@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { openBulkEdit } from '../actions/bulk';
+import { undoOrRedo } from '../actions/history';
 import { setExcluded } from '../actions/images';
 import { move, saveAndNext } from '../actions/navigation';
 import { regenerate } from '../actions/regenerate';
@@ -11,7 +13,7 @@ import { useUi } from '../stores/ui';
 import { currentImage, useWorkspace } from '../stores/workspace';
 
 /** Commands with a modifier (or leaving a field): they act wherever focus is, as they press no button. */
-const MODIFIED = new Set<Command['type']>(['save-and-next', 'regenerate', 'leave-field', 'select-all']);
+const MODIFIED = new Set<Command['type']>(['save-and-next', 'regenerate', 'leave-field', 'select-all', 'undo', 'redo']);
 
 const isFind = (e: KeyboardEvent) => e.key === 'f' || e.key === 'F';
 
@@ -66,6 +68,13 @@ function run(command: Command): void {
       return;
     case 'select-all':
       ws.selectVisible();
+      return;
+    case 'bulk-edit':
+      openBulkEdit();
+      return;
+    case 'undo':
+    case 'redo':
+      void undoOrRedo(command.type);
       return;
     case 'find':
       document.getElementById(SEARCH_FIELD_ID)?.focus();

@@ -20,7 +20,9 @@ describe('keyboard shortcuts', () => {
     expect(commandFor(key('k'))).toEqual({ type: 'move', move: 'left' });
   });
 
-  it('Enter edits; Escape clears a multi-selection; X toggles exclusion', () => {
+  it('Enter edits; Escape clears a multi-selection; X toggles exclusion; B opens the bulk edit', () => {
+    expect(commandFor(key('b'))).toEqual({ type: 'bulk-edit' });
+    expect(commandFor(key('b', { inTextField: true }))).toBeNull();
     expect(commandFor(key('Enter'))).toEqual({ type: 'edit' });
     expect(commandFor(key('Escape'))).toEqual({ type: 'clear-selection' });
     expect(commandFor(key('x'))).toEqual({ type: 'toggle-exclude' });
@@ -59,6 +61,18 @@ describe('keyboard shortcuts', () => {
     expect(commandFor(key('f', { metaKey: true, mac: true }))).toEqual({ type: 'find' });
     expect(commandFor(key('/'))).toEqual({ type: 'find' });
     expect(commandFor(key('/', { inTextField: true }))).toBeNull();
+  });
+
+  it('undoes and redoes across the dataset outside text fields, leaving the keys to a text field inside one', () => {
+    expect(commandFor(key('z', { ctrlKey: true }))).toEqual({ type: 'undo' });
+    expect(commandFor(key('Z', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'redo' });
+    expect(commandFor(key('y', { ctrlKey: true }))).toEqual({ type: 'redo' });
+    expect(commandFor(key('z', { metaKey: true, mac: true }))).toEqual({ type: 'undo' });
+    expect(commandFor(key('z', { metaKey: true, shiftKey: true, mac: true }))).toEqual({ type: 'redo' });
+    expect(commandFor(key('y', { metaKey: true, mac: true }))).toBeNull();
+    expect(commandFor(key('z', { ctrlKey: true, mac: true }))).toBeNull();
+    expect(commandFor(key('z', { ctrlKey: true, inTextField: true }))).toBeNull();
+    expect(commandFor(key('Z', { ctrlKey: true, shiftKey: true, inTextField: true }))).toBeNull();
   });
 
   it('ignores other modified keys (Ctrl+Shift+R, Alt+J, Shift+X)', () => {

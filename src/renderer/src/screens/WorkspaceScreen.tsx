@@ -1,3 +1,4 @@
+import { CheckPanel } from '../components/CheckPanel';
 import { Editor } from '../components/Editor';
 import { FailedPanel } from '../components/FailedPanel';
 import { FilterBar } from '../components/FilterBar';
@@ -28,6 +29,7 @@ export function WorkspaceScreen() {
             </div>
           ) : null}
           <Gallery />
+          <CheckPanel />
           <FailedPanel />
         </section>
         <Editor />

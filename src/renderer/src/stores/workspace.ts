@@ -50,6 +50,10 @@ export interface WorkspaceState extends Selection {
   rename(name: string): void;
   setSettings(settings: DatasetSettings): void;
   upsertImage(image: ImageEntry): void;
+  /** Many images changed in one step (a bulk edit, an undo): one new array, not one per image. */
+  upsertImages(images: ReadonlyArray<ImageEntry>): void;
+  /** Shows exactly these images selected (the view is reset first when it hides any of them). */
+  selectIds(ids: ReadonlyArray<string>): void;
   setExcludedLocal(ids: ReadonlyArray<string>, excluded: boolean): void;
   setTransient(id: string, state: TransientState | null): void;
   markQueued(ids: ReadonlyArray<string>): void;
@@ -168,6 +172,30 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const next = images.slice();
       next[at] = image;
       set({ images: next });
+    },
+
+    upsertImages: (changed) => {
+      const { images, index } = get();
+      const next = images.slice();
+      let any = false;
+      for (const image of changed) {
+        const at = index.get(image.id);
+        if (at === undefined) continue;
+        next[at] = image;
+        any = true;
+      }
+      if (any) set({ images: next });
+    },
+
+    selectIds: (ids) => {
+      const wanted = ids.filter((id) => get().index.has(id));
+      const first = wanted[0];
+      if (first === undefined) return;
+      const shown = new Set(visibleIds(get()));
+      if (!wanted.every((id) => shown.has(id))) {
+        set({ filter: 'all', writtenBy: null, query: '', search: EMPTY_QUERY });
+      }
+      set({ currentId: first, selected: new Set(wanted), anchorId: first });
     },
 
     setExcludedLocal: (ids, excluded) => {
