@@ -149,7 +149,7 @@ export function findPattern(find: string, options: FindOptions): RegExp | string
   }
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 

@@ -1,11 +1,11 @@
-import { AppError } from '../../shared/errors';
+import { checkDataset } from '../check';
+import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
-/** Placeholder while the check is built: the call says so instead of pretending to work. */
-export function checkHandlers(): Pick<Handlers, 'checkDataset'> {
+export function checkHandlers(ctx: BackendContext): Pick<Handlers, 'checkDataset'> {
   return {
-    async checkDataset() {
-      throw new AppError('internal', 'The dataset check is not built yet in this version.');
+    async checkDataset(datasetId) {
+      return (await checkDataset(ctx.deps.store, datasetId)).report;
     },
   };
 }

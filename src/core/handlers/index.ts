@@ -43,7 +43,7 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...importHandlers(ctx),
     ...imageHandlers(ctx, runs, history),
     ...historyHandlers(ctx, runs, history),
-    ...checkHandlers(),
+    ...checkHandlers(ctx),
     ...estimateHandlers(ctx),
     ...runHandlers(runs),
     ...exportHandlers(ctx),
