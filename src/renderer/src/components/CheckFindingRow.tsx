@@ -3,6 +3,7 @@ import { applyFix } from '../actions/check';
 import { reveal } from '../actions/navigation';
 import { api } from '../api';
 import { plural } from '../lib/format';
+import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { Icon, type IconName } from './Icon';
 
@@ -26,6 +27,11 @@ export function CheckFindingRow({ finding, busy }: { finding: CheckFinding; busy
   const names = finding.imageIds.slice(0, SHOWN).map((id) => images[index.get(id) ?? -1]?.relPath ?? id);
   const severity = SEVERITY[finding.severity];
   const n = finding.imageIds.length;
+  const show = (id: string) => {
+    reveal([id]);
+    // Every error is a caption the export refuses: the field is where it gets fixed.
+    if (finding.severity === 'error') useUi.getState().focusCaption();
+  };
   return (
     <li className={`finding finding-${finding.severity}`}>
       <div className="finding-head">
@@ -41,14 +47,14 @@ export function CheckFindingRow({ finding, busy }: { finding: CheckFinding; busy
         <ul className="finding-images" aria-label="Images">
           {finding.imageIds.slice(0, SHOWN).map((id, i) => (
             <li key={id}>
-              <button type="button" className="finding-image" title={names[i]} onClick={() => reveal([id])}>
+              <button type="button" className="finding-image" title={names[i]} onClick={() => show(id)}>
                 <img src={api.mediaUrl('thumb', datasetId, id)} alt="" loading="lazy" />
                 <span className="finding-image-name">{names[i]}</span>
                 {finding.keep === id ? <span className="keep-tag">Kept</span> : null}
               </button>
             </li>
           ))}
-          {n > SHOWN ? <li className="faint finding-more">and {plural(n - SHOWN, 'more')}</li> : null}
+          {n > SHOWN ? <li className="faint finding-more">and {(n - SHOWN).toLocaleString('en-US')} more</li> : null}
         </ul>
       ) : null}
       {n > 1 || finding.fix ? (

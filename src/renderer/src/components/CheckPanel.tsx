@@ -27,7 +27,9 @@ export function CheckPanel() {
   const summary = report
     ? report.findings.length === 0
       ? `No problems in ${plural(report.images, 'included image')}.`
-      : [plural(errors, 'error'), plural(report.warnings, 'warning'), plural(notes, 'note')].join(' · ')
+      : [plural(errors, 'error'), plural(report.warnings, 'warning'), plural(notes, 'note')]
+          .filter((part) => !part.startsWith('0 '))
+          .join(' · ')
     : null;
   const close = () => useCheck.getState().close();
 

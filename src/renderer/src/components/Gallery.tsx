@@ -52,6 +52,10 @@ export function Gallery() {
     if (currentIndex >= 0) virtualizer.scrollToIndex(Math.floor(currentIndex / layout.columns), { align: 'auto' });
   }, [currentIndex, layout.columns, virtualizer]);
 
+  // Only a tile in the DOM can be the active descendant (the gallery is virtualised: scrolled away, it is not).
+  const currentRow = currentIndex >= 0 ? Math.floor(currentIndex / layout.columns) : -1;
+  const currentRendered = virtualizer.getVirtualItems().some((row) => row.index === currentRow);
+
   useEffect(() => {
     if (focusTick > 0) scrollRef.current?.focus({ preventScroll: true });
   }, [focusTick]);
@@ -81,7 +85,7 @@ export function Gallery() {
       role="listbox"
       aria-label="Images"
       aria-multiselectable="true"
-      aria-activedescendant={currentIndex >= 0 ? `img-${currentId}` : undefined}
+      aria-activedescendant={currentRendered ? `img-${currentId}` : undefined}
       tabIndex={0}
       data-shortcuts="gallery"
     >

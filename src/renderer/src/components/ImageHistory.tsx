@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ImageEntry } from '../../../shared/dataset';
 import { type ImageVersion, stepAuthorLabel } from '../../../shared/history';
 import { loadImageHistory, restoreVersion } from '../actions/history';
@@ -20,6 +20,7 @@ export function ImageHistory({ image }: { image: ImageEntry }) {
   const [loaded, setLoaded] = useState<{ imageId: string; versions: ImageVersion[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
+  const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open || datasetId === '') return;
@@ -34,6 +35,10 @@ export function ImageHistory({ image }: { image: ImageEntry }) {
     };
   }, [open, datasetId, image]);
   const versions = loaded?.imageId === image.id ? loaded.versions : null;
+  // The list opens below the fold of the editor's pane: bring it into view once it has its rows.
+  useEffect(() => {
+    if (open && versions) panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [open, versions]);
   const earlier = versions ? versions.filter((v) => !v.current).reverse() : [];
   const now = Date.now();
   return (
@@ -48,7 +53,7 @@ export function ImageHistory({ image }: { image: ImageEntry }) {
         <Icon name="history" size={14} /> Earlier versions{versions && open ? ` (${earlier.length})` : ''}
         <Icon name={open ? 'chevron-up' : 'chevron-down'} size={14} />
       </button>
-      <div id={listId} hidden={!open}>
+      <div id={listId} ref={panel} hidden={!open}>
         {error ? <p className="field-error">Could not read the history: {error}</p> : null}
         {open && versions && earlier.length === 0 ? (
           <p className="faint small">No earlier versions: this caption is the first this image has had.</p>
