@@ -21,14 +21,14 @@ const LONG = `a vast main hall ${'with carved wooden benches, tall arched window
 const COUNT = 12;
 /** In 10 captions of 12: the check reports it (a phrase in 80% of captions teaches the trigger nothing). */
 const SHARED = ' in soft morning light';
-const describe = (i: number) => (i === COUNT - 1 ? LONG : `${DESCRIPTIONS[i % 3]}${i < 10 ? SHARED : ''}`);
+const captionOf = (i: number) => (i === COUNT - 1 ? LONG : `${DESCRIPTIONS[i % 3]}${i < 10 ? SHARED : ''}`);
 
 test('select a range, bulk replace with a preview, undo and redo (also after a reload), restore a version, search', async ({
   app: page,
   workdir,
 }) => {
   const folder = join(workdir, 'photos');
-  const names = await writeCaptionedPhotos(folder, TRIGGER, COUNT, describe);
+  const names = await writeCaptionedPhotos(folder, TRIGGER, COUNT, captionOf);
   const name = (i: number) => names[i] ?? '';
   const report = await createDataset(page, TRIGGER, folder);
   await report.getByRole('button', { name: 'Start reviewing' }).click();
