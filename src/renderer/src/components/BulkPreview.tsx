@@ -65,7 +65,7 @@ function PreviewList({ rows }: { rows: Row[] }) {
     getScrollElement: () => ref.current,
     estimateSize: () => 52,
     overscan: 8,
-    // Before the first layout (and in tests without one) the first rows still render.
+    // The first rows render before the list has been laid out (its size is read after the first render).
     initialRect: { width: 640, height: 320 },
   });
   if (rows.length === 0) return <p className="muted bulk-preview-empty">Nothing to show.</p>;

@@ -11,7 +11,7 @@
  */
 
 export const SEARCH_STATUSES = ['new', 'captioned', 'edited', 'failed', 'blocked'] as const;
-export type SearchStatus = (typeof SEARCH_STATUSES)[number];
+type SearchStatus = (typeof SEARCH_STATUSES)[number];
 
 /** What a comparison counts: words or characters of the caption, or CLIP tokens (what tokens>77 means). */
 export type Measure = 'words' | 'chars' | 'tokens';

@@ -2,7 +2,7 @@ import type { StepAction, StepSummary } from '../../../shared/history';
 import { plural } from './format';
 
 /** A step as a short noun phrase: "bulk replace", "your edit", "exclude"; what undo and redo buttons name. */
-export function stepName(action: StepAction, model: string | null = null): string {
+function stepName(action: StepAction, model: string | null = null): string {
   switch (action) {
     case 'typed':
       return 'your edit';

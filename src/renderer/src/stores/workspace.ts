@@ -79,7 +79,7 @@ function datasetOf(m: DatasetManifest): OpenDataset {
 }
 
 /** A rough CLIP count (about 1.3 tokens a word, plus the start and end tokens) until the tokenizer is there. */
-export const estimateClipTokens: TokenCount = (caption) => Math.ceil(caption.split(/\s+/u).length * 1.3) + 2;
+const estimateClipTokens: TokenCount = (caption) => Math.ceil(caption.split(/\s+/u).length * 1.3) + 2;
 
 const INITIAL = {
   dataset: null,
