@@ -13,6 +13,8 @@ import { captionedDataset } from './_captioned-dataset';
 const at = process.argv.indexOf('--images');
 const IMAGES = at > 0 ? Number(process.argv[at + 1]) : 5000;
 const TRIGGER = 'ide_main_hall';
+/** Bulk edits of every caption after the first, so each image has several versions. */
+const VERSIONS = 5;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'cs-bench-bulk-'));
 const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
@@ -64,6 +66,23 @@ try {
       `${versionsMs.toFixed(1)} ms; undo state: ${stateMs.toFixed(1)} ms`,
   );
   console.log(bulkMs < 1000 ? 'OK: a bulk edit of these captions saves in under a second' : 'SLOW: over a second');
+
+  // Several versions of every caption: more bulk edits, folded into history.jsonl, then read by a fresh store.
+  for (let round = 0; round < VERSIONS; round++) {
+    await history.applyBulkEdit(id, { kind: 'add', text: `round ${round}`, at: 'end' }, ids);
+  }
+  await store.close();
+  const historyBytes = (await stat(join(store.datasetDir(id), 'history.jsonl'))).size;
+  const fresh = createDatasetStore({ dataDir });
+  const [, openMs] = await time(() => fresh.load(id));
+  const freshHistory = createHistoryService(fresh);
+  const [versions, firstVersionsMs] = await time(() => freshHistory.imageHistory(id, ids[11] ?? ''));
+  const [, againVersionsMs] = await time(() => freshHistory.imageHistory(id, ids[12] ?? ''));
+  console.log(
+    `with ${versions.length} versions of every caption (history.jsonl ${(historyBytes / 1024 / 1024).toFixed(1)} MiB): ` +
+      `open ${openMs.toFixed(1)} ms (the history is not read); first history read ${firstVersionsMs.toFixed(0)} ms, ` +
+      `then ${againVersionsMs.toFixed(1)} ms (only what was appended since is read)`,
+  );
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,10 +1,11 @@
 import type { ErrorKind } from '../shared/errors';
 
 /**
- * The CLI's exit codes, the same for every command (scripts rely on them; README lists them). 130 = 128 + SIGINT,
+ * The CLI's exit codes, the same for every command (scripts rely on them; README lists them). 4: a batch job is
+ * still running at Gemini (`--batch --no-wait`): the same command later collects its results. 130 = 128 + SIGINT,
  * the shell's convention for a command the user stopped with Ctrl+C.
  */
-export const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, incomplete: 1, usage: 2, fatal: 3, batchPending: 4, interrupted: 130 } as const;
 
 /**
  * What an error of each kind ends a command with: bad input is a usage error; the rest (key, quota, disk, network,

@@ -72,6 +72,18 @@ program
   )
   .option('--prompt-file <file>', 'text file with the prompt template ({trigger} is replaced)')
   .option('--recaption', 'caption every image again, even those that already have a caption', false)
+  .option(
+    '--batch',
+    'Gemini only: caption through the Batch API, half price with results within 24 hours; the job is saved in the ' +
+      'dataset, so running the same command again picks it up (never a second job)',
+    false,
+  )
+  .option('--no-wait', 'with --batch: submit the job (or check it once), print the summary, exit 4 while it runs')
+  .option(
+    '--poll-interval <seconds>',
+    'with --batch: seconds between checks while waiting for the job (default 30)',
+    positiveInt('--poll-interval', 86_400),
+  )
   .option('--json', 'print one JSON object with the result on stdout (progress goes to stderr)', false)
   .addHelpText(
     'after',
@@ -79,7 +91,9 @@ program
       'an OpenAI-compatible server gets OPENAI_API_KEY, else the key the app stored for its address, else none.\n' +
       'Datasets live in the app data folder (CAPTION_STUDIO_DATA_DIR overrides it).\n' +
       'Exit codes: 0 ZIP written; 1 some images have no caption or the export was refused (no ZIP); 2 usage\n' +
-      'error; 3 key, quota, lost connection or disk problem; 130 stopped with Ctrl+C. Finished captions are always kept.',
+      'error; 3 key, quota, lost connection or disk problem; 4 the batch job is still running at Gemini (--batch\n' +
+      '--no-wait): run the same command later; 130 stopped with Ctrl+C (a batch job keeps running at Gemini).\n' +
+      'Finished captions are always kept.',
   )
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCaptionCommand(paths, opts);

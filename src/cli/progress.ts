@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { RunProgress } from '../core/captioner';
 import type { ImportProgress } from '../core/importer';
+import type { BatchStatus } from '../shared/progress';
 
 /**
  * Progress on stderr: a live bar on a terminal, plain lines otherwise (CI logs, pipes), so stdout stays free for
@@ -9,6 +10,8 @@ import type { ImportProgress } from '../core/importer';
 export interface ProgressReporter {
   importing(p: ImportProgress): void;
   captioning(p: RunProgress): void;
+  /** A batch job: a bar while it uploads, then one line per state it reaches. */
+  batch(s: BatchStatus): void;
   line(text: string): void;
   stop(): void;
 }
@@ -21,6 +24,13 @@ function formatEta(seconds: number | null): string {
     : s >= 60
       ? `${Math.floor(s / 60)}m${s % 60}s`
       : `${s}s`;
+}
+
+/** "queued at Gemini: 40 images, about $0.0031 (half price, $0.0031 saved)". */
+function describeBatch(s: BatchStatus): string {
+  const saved = (s.savingUsd ?? 0).toFixed(4);
+  const cost = s.costUsd === null ? '' : `, about $${s.costUsd.toFixed(4)} (half price: $${saved} saved)`;
+  return `batch ${s.name ?? ''}: ${s.state} at Gemini, ${s.images} image(s)${cost}`;
 }
 
 function describeRun(p: RunProgress): string {
@@ -38,6 +48,11 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
 function createBarReporter(stream: NodeJS.WriteStream): ProgressReporter {
   let bar: SingleBar | null = null;
   let label = '';
+  let lastBatch = '';
+  const line = (text: string) => {
+    if (bar) stream.write('\n');
+    stream.write(`${text}\n`);
+  };
   const ensure = (name: string, total: number) => {
     if (bar && label === name) return bar;
     bar?.stop();
@@ -61,10 +76,16 @@ function createBarReporter(stream: NodeJS.WriteStream): ProgressReporter {
       b.setTotal(p.total);
       b.update(p.done + p.failed + p.blocked, { info: describeRun(p) });
     },
-    line(text) {
-      if (bar) stream.write('\n');
-      stream.write(`${text}\n`);
+    batch(s) {
+      if (s.state === 'uploading') ensure('Uploading ', s.images).update(s.uploaded, { info: '' });
+      else if (s.state !== lastBatch) {
+        bar?.stop();
+        bar = null;
+        line(describeBatch(s));
+        lastBatch = s.state;
+      }
     },
+    line,
     stop() {
       bar?.stop();
       bar = null;
@@ -75,6 +96,7 @@ function createBarReporter(stream: NodeJS.WriteStream): ProgressReporter {
 function createLineReporter(stream: NodeJS.WriteStream): ProgressReporter {
   let lastImport = -1;
   let lastRunLine = '';
+  let lastBatch = '';
   return {
     importing(p) {
       if (p.phase !== 'processing' || p.total === 0) return;
@@ -88,6 +110,15 @@ function createLineReporter(stream: NodeJS.WriteStream): ProgressReporter {
       const line = `captioning: ${describeRun(p)}`;
       if (line !== lastRunLine) stream.write(`${line}\n`);
       lastRunLine = line;
+    },
+    batch(s) {
+      // Uploads by tenths (a 20,000-image batch would print 100 lines otherwise), then each new state once.
+      const line =
+        s.state === 'uploading'
+          ? `uploading: ${Math.floor((s.uploaded * 10) / Math.max(1, s.images)) * 10}% of ${s.images}`
+          : describeBatch(s);
+      if (line !== lastBatch) stream.write(`${line}\n`);
+      lastBatch = line;
     },
     line(text) {
       stream.write(`${text}\n`);

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../core/captioner';
 import { captionError } from '../shared/caption';
-import type { DatasetManifest, SkippedFile } from '../shared/dataset';
+import type { BatchState, DatasetManifest, SkippedFile } from '../shared/dataset';
+import type { BatchStatus } from '../shared/progress';
 
 /** The object `--json` prints: stable field names that scripts can rely on. */
 export interface CliResult {
@@ -25,11 +26,19 @@ export interface CliResult {
   }>;
   skipped: SkippedFile[];
   warnings: string[];
+  /** With --batch: the Gemini batch job as last seen (null when none was needed). */
+  batch?: { name: string | null; state: BatchState } | null;
 }
 
 export function buildResult(
   manifest: DatasetManifest,
-  extra: { zip: string | null; run: RunSummary | null; error: string | null; warnings: string[] },
+  extra: {
+    zip: string | null;
+    run: RunSummary | null;
+    error: string | null;
+    warnings: string[];
+    batch?: CliResult['batch'];
+  },
 ): CliResult {
   return {
     datasetId: manifest.id,
@@ -62,8 +71,15 @@ export function uncaptioned(manifest: DatasetManifest): Array<{ relPath: string;
     });
 }
 
-/** The human summary printed at the end (stderr when --json, so stdout stays machine-readable). */
-export function formatSummary(result: CliResult, manifest: DatasetManifest): string {
+/**
+ * The human summary printed at the end (stderr when --json, so stdout stays machine-readable). With a batch job
+ * still running, its images are not listed one by one as missing: the job is what they wait for.
+ */
+export function formatSummary(
+  result: CliResult,
+  manifest: DatasetManifest,
+  pending: BatchStatus | null = null,
+): string {
   const lines: string[] = [];
   const captioned = result.images.filter((i) => !i.excluded && i.caption !== undefined).length;
   lines.push(`Dataset ${result.datasetId}: ${result.images.length} images, ${captioned} with a caption.`);
@@ -73,7 +89,12 @@ export function formatSummary(result: CliResult, manifest: DatasetManifest): str
   }
   for (const w of result.warnings) lines.push(`Warning: ${w}`);
   const missing = uncaptioned(manifest);
-  if (missing.length > 0) {
+  if (pending) {
+    lines.push(
+      `${missing.length} image(s) are waiting for the batch job ${pending.name ?? ''} (${pending.state} at Gemini; ` +
+        'results within 24 hours). Run the same command again to collect them and write the ZIP.',
+    );
+  } else if (missing.length > 0) {
     lines.push(`${missing.length} image(s) still need a caption, so no ZIP was written:`);
     for (const m of missing) lines.push(`  - ${m.relPath}: ${m.reason}`);
     lines.push('Run the same command again to retry them (finished captions are kept).');

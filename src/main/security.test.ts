@@ -26,6 +26,8 @@ describe('isAllowedExternalUrl', () => {
     'https://replicate.com/ostris/flux-dev-lora-trainer/train',
     `https://github.com${PROJECT_REPO_PATH}`,
     `https://github.com${PROJECT_REPO_PATH}/issues`,
+    'https://openrouter.ai/settings/keys',
+    'https://platform.openai.com/api-keys',
   ])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
 
   it.each([
@@ -36,6 +38,8 @@ describe('isAllowedExternalUrl', () => {
     'https://evil.example/?u=https://ai.google.dev',
     'https://user:pass@replicate.com/',
     'https://replicate.com:8443/',
+    'https://openrouter.ai/chat',
+    'https://platform.openai.com/settings/organization/billing',
     'file:///etc/passwd',
     'javascript:alert(1)',
     'caption-studio://app/index.html',

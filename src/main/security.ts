@@ -16,6 +16,9 @@ const EXTERNAL_ALLOW_LIST: Readonly<Record<string, (path: string) => boolean>> =
   'aistudio.google.com': () => true,
   'ai.google.dev': () => true,
   'replicate.com': () => true,
+  // Where the Settings screen sends users for an OpenAI-compatible service's key: only the key pages.
+  'openrouter.ai': (path) => path === '/settings/keys',
+  'platform.openai.com': (path) => path === '/api-keys',
   'github.com': (path) => path === PROJECT_REPO_PATH || path.startsWith(`${PROJECT_REPO_PATH}/`),
 };
 

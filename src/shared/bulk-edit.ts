@@ -38,13 +38,13 @@ export interface CaptionedImage {
   caption: string | null;
 }
 
-export interface BulkChange {
+interface BulkChange {
   imageId: string;
   before: string;
   after: string;
 }
 
-export interface BulkLeftOut {
+interface BulkLeftOut {
   imageId: string;
   before: string | null;
   /** What the caption would have become (null when the edit could not apply to it at all). */
@@ -139,7 +139,7 @@ interface FindOptions {
 const WORD_CHAR = String.raw`[\p{L}\p{N}_]`;
 
 /** Compiles what the user typed; a bad pattern comes back as a message to show under the field. */
-export function findPattern(find: string, options: FindOptions): RegExp | string {
+function findPattern(find: string, options: FindOptions): RegExp | string {
   const source = options.regex ? find : escapeRegExp(find);
   const bounded = options.wholeWord ? `(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})` : source;
   try {

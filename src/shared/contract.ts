@@ -7,7 +7,15 @@ import { type DatasetManifest, DatasetSettings, type ImageEntry, type ProviderNa
 import type { ErrorEnvelope } from './errors';
 import type { ImageVersion, StepResult, UndoState } from './history';
 import { ID_PATTERN } from './ids';
-import type { DatasetSummary, ExportProgress, ExportReport, ImportProgress, RunProgress, RunSummary } from './progress';
+import type {
+  BatchStatus,
+  DatasetSummary,
+  ExportProgress,
+  ExportReport,
+  ImportProgress,
+  RunProgress,
+  RunSummary,
+} from './progress';
 
 /**
  * The one contract between the UI and the main process. Each call names its argument schema (validated in main
@@ -35,6 +43,11 @@ export const RunRequest = z.object({
   recaption: z.boolean().default(false),
   /** Only these images (regenerate one, retry failed, caption selection). */
   only: z.array(Id).max(100_000).optional(),
+  /**
+   * `batch`: one Gemini Batch API job (half price, results within 24 hours) instead of requests one by one. The
+   * call returns once the job is being prepared; `batchUpdated` events follow it, and `runFinished` ends it.
+   */
+  mode: z.enum(['normal', 'batch']).default('normal'),
 });
 export type RunRequest = z.input<typeof RunRequest>;
 
@@ -138,6 +151,8 @@ export const calls = {
   pauseRun: call<void>()(z.tuple([Id])),
   resumeRun: call<void>()(z.tuple([Id])),
   cancelRun: call<void>()(z.tuple([Id])),
+  /** Cancels the dataset's batch job (uploads stop, the job is cancelled on Gemini, its files deleted). */
+  cancelBatch: call<void>()(z.tuple([Id])),
 
   exportZip: call<ExportReport>()(z.tuple([Id, Path])),
   exportFolder: call<ExportReport>()(z.tuple([Id, Path])),
@@ -188,6 +203,11 @@ export interface Events {
   historyChanged: { datasetId: string; history: UndoState };
   runFinished: { datasetId: string; summary: RunSummary };
   exportProgress: { datasetId: string; progress: ExportProgress };
+  /**
+   * A batch job moved on (uploading progress, queued, running) or is gone (`batch: null`); when its results were
+   * applied, `images` carries every image they changed (one event, not thousands), and `runFinished` follows.
+   */
+  batchUpdated: { datasetId: string; batch: BatchStatus | null; images?: ImageEntry[] };
   /** A menu item the UI handles (new dataset, export, settings...). */
   menuCommand: { command: MenuCommand };
   /** Main is about to shut down: the page saves every typed caption, then calls `draftsFlushed`. */

@@ -11,25 +11,60 @@ const Provider = z.enum(['gemini', 'openai']);
 export type ProviderName = z.infer<typeof Provider>;
 
 /**
- * A submitted Gemini batch job, saved the moment it exists, so closing the app or the CLI loses nothing: the next
- * open polls the same job and never submits twice. Cleared when its results are applied (or it is cancelled).
+ * Where a Gemini batch job is: inputs still `uploading` (no job yet), then the server's states. Only the first three
+ * are ever saved for long: a job that ended is applied or given up and its record cleared.
  */
 const BatchState = z.enum(['uploading', 'queued', 'running', 'succeeded', 'failed', 'cancelled', 'expired']);
+export type BatchState = z.infer<typeof BatchState>;
 
+/**
+ * A Gemini batch job for this dataset, saved before anything is uploaded and again the moment the job exists, so
+ * closing the app or the CLI loses nothing: the next open polls the same job and never submits twice, and a record
+ * left `uploading` by a crash has its files deleted (nothing was submitted). Cleared once the results are in the
+ * dataset and the files are gone.
+ */
 const BatchJobRecord = z.object({
-  /** The job's resource name, e.g. `batches/abc123`. */
-  /** Null while the inputs are still uploading (the job does not exist yet). */
+  /** The job's resource name, e.g. `batches/abc123`; null while the inputs are still uploading (no job yet). */
   name: z.string().min(1).max(500).nullable(),
+  /**
+   * Unique to this submission and sent as the job's display name: a job created just before a crash (its name never
+   * saved) is found again by it instead of being submitted a second time.
+   */
+  displayName: z.string().min(1).max(128),
   model: z.string().min(1).max(200),
   state: BatchState,
+  /** The requests went inline with the job (the whole batch under 20 MB) or as a JSONL file of uploaded images. */
+  input: z.enum(['inline', 'file']),
   /** Image ids in the job, in request order (results are matched by key, this is for counts and cleanup). */
   imageIds: z.array(z.string()),
-  /** Files uploaded for the job (the JSONL and/or images), deleted when the job ends. */
+  /**
+   * Files uploaded for the job (the JSONL and the images), listed before their upload starts (their names are
+   * chosen here), so a crash mid-upload leaves nothing unknown behind. Deleted when the job ends, whatever way.
+   */
   uploadedFiles: z.array(z.string()),
+  /**
+   * Captions the user had typed on images the job recaptions, as they were when it was submitted: the result
+   * replaces such a caption only while it is still this one (one typed after submitting is the user's newer word).
+   */
+  typedCaptions: z.record(z.string(), z.string()).default({}),
   submittedAt: z.string(),
+  /**
+   * The process uploading it (host name and pid) while `name` is null: another process on this machine that finds
+   * the record leaves it alone while that process lives, and settles it once it is gone (a crash mid-upload).
+   */
+  uploader: z
+    .object({ host: z.string().max(255), pid: z.number().int() })
+    .nullable()
+    .default(null),
   /** When the state was last read from the server. */
   checkedAt: z.string().nullable(),
+  /**
+   * Set by the same write that put the results in the dataset (or recorded that none will come: cancelled, failed,
+   * expired): only deleting the files is left, and a crash before that never applies or reports the job twice.
+   */
+  settledAt: z.string().nullable().default(null),
 });
+export type BatchJobRecord = z.infer<typeof BatchJobRecord>;
 
 /** Formats the importer accepts. jpeg/png/webp ship as they are; the rest are converted at export. */
 export const ImageFormat = z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']);

@@ -1,3 +1,5 @@
+import type { BatchState } from './dataset';
+
 /**
  * Progress and result shapes that cross process boundaries (IPC events, the preview bridge, the CLI). The
  * services produce exactly these types; they live here so the renderer can use them without importing services.
@@ -49,7 +51,9 @@ export type RunStatus =
   | 'invalid-key'
   | 'model-not-found'
   /** The model cannot see images (an OpenAI-compatible server's text-only model). */
-  | 'no-vision';
+  | 'no-vision'
+  /** A Gemini batch job ended without results (it failed or expired on Gemini's side, or was lost). */
+  | 'batch-failed';
 
 /** One model of a run's chain: the captions it wrote, and why the run moved past it (when it did). */
 export interface ModelUse {
@@ -79,6 +83,27 @@ export interface RunSummary {
    * quota ran out; Gemma 3 27B wrote the rest". Absent for runs that ended on an error.
    */
   models?: ModelUse[];
+}
+
+/** A Gemini batch job as the run bar and the CLI show it (built from the dataset's record by `batchStatusOf`). */
+export interface BatchStatus {
+  state: BatchState;
+  /** `batches/...`; null while the inputs are uploading. */
+  name: string | null;
+  model: string;
+  /** Images in the job. */
+  images: number;
+  /** While uploading: images prepared and sent so far, of `images`. */
+  uploaded: number;
+  /** What the job should cost at the Batch API's half price; null when the model's price is not known. */
+  costUsd: number | null;
+  /** What it saves against the same images in a normal run. */
+  savingUsd: number | null;
+  submittedAt: string;
+  /** When Gemini last answered about the job. */
+  checkedAt: string | null;
+  /** Why the last check did not get through (no connection...): checking goes on. */
+  problem: string | null;
 }
 
 export interface ExportProgress {

@@ -5,10 +5,7 @@ import { answerPathPrompt, createDataset, dialog, tile } from './support/flows';
 import { writePhotos } from './support/photos';
 import { expect, test } from './support/test';
 
-/**
- * axe-core (WCAG 2.1 A and AA rules) over every screen and dialog, in the light and the dark theme: names on
- * controls, contrast, roles, focusable regions. A finding fails the test with the rule, the element and why.
- */
+/** axe-core over every screen and dialog, in the light and the dark theme (see support/axe.ts). */
 
 test('every screen and dialog passes axe (WCAG 2.1 AA) in both themes', async ({ app: page, workdir, fake }) => {
   await expectNoViolations(page, 'start screen, no datasets');

@@ -1,4 +1,5 @@
 import type { Fault, FaultRequest } from './faults';
+import type { RequestKind } from './log';
 import type { FakeGeminiState, TerminalBatchState } from './state';
 
 /** How a fake Gemini server behaves; all optional, and all but `port` and `state` changeable while it runs. */
@@ -41,4 +42,9 @@ export interface FakeGeminiOptions {
   maxFileBytes?: number;
   /** Largest batchGenerateContent request body (default 20 MiB, the real limit for inline requests). */
   maxBatchRequestBytes?: number;
+  /**
+   * Requests of a kind wait for the promise this returns before they are handled: a test holds, say, a batch's
+   * create call to look at the app while it is submitting, then lets it through. No timers involved.
+   */
+  hold?: (kind: RequestKind) => Promise<void> | undefined;
 }

@@ -145,6 +145,7 @@ export async function startFakeGemini(initial: FakeGeminiOptions = {}): Promise<
       if (key !== FAKE_API_KEY) return fail(ex, 'invalid-key', E.invalidKey());
     }
     if (!found) return fail(ex, 'not-found', E.unknownPath(url.pathname));
+    await opts.hold?.(found.route.kind);
     await found.route.handle(ex, ctx, found.params);
   }
 

@@ -38,10 +38,12 @@ export interface HarnessOptions {
   settings?: Partial<DatasetSettings>;
   savePath?: string | null;
   uiFlushTimeoutMs?: number;
+  /** An existing harness's root: the same data folder, as when the app starts again. */
+  root?: string;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const root = await tempDir('caption-studio-handlers-');
+  const root = opts.root ?? (await tempDir('caption-studio-handlers-'));
   const events: RecordedEvent[] = [];
   const waiters: Array<{ name: EventName; match: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
   const emit: Emit = (name, payload) => {

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatasetStore } from '../../src/core/datasets';
 import type { CheckReport } from '../../src/shared/check';
 import type { DatasetManifest, ImageEntry } from '../../src/shared/dataset';
 import type { ImageVersion, StepResult, UndoState } from '../../src/shared/history';
@@ -112,5 +114,17 @@ describe('backend handlers: bulk edits, history and the check', () => {
     const after = await ok<CheckReport>(h, 'checkDataset', dataset.id);
     expect(after.findings.some((f) => f.rule === 'shared-phrase')).toBe(false);
     expect(await refused(h, 'checkDataset', 'no-such-dataset')).toMatchObject({ kind: 'not-found' });
+  });
+
+  it('computes the hashes once for images imported before they were stored (0.2), and finds the same groups', async () => {
+    const before = await ok<CheckReport>(h, 'checkDataset', dataset.id);
+    const store = createDatasetStore({ dataDir: join(h.root, 'data') }); // as version 0.2 left the dataset
+    await store.modify(dataset.id, (m) => ({ ...m, images: m.images.map((i) => ({ ...i, phash: null })) }));
+    const again = await ok<CheckReport>(h, 'checkDataset', dataset.id);
+    expect(again.findings.filter((f) => f.rule === 'near-duplicate-image')).toEqual(
+      before.findings.filter((f) => f.rule === 'near-duplicate-image'),
+    );
+    const images = (await ok<DatasetManifest>(h, 'openDataset', dataset.id)).images;
+    expect(images.every((i) => /^[0-9a-f]{16}$/u.test(i.phash ?? ''))).toBe(true);
   });
 });

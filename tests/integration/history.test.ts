@@ -136,10 +136,27 @@ describe('history on real files', () => {
   it('records caption changes a whole-manifest write makes, so no writer bypasses the history', async () => {
     await store.modify(id, (m) => ({
       ...m,
-      images: m.images.map((i) => (i.id === 'img-00004' ? { ...i, caption: `${P}rewritten by modify` } : i)),
+      images: m.images.map((i) =>
+        i.id === 'img-00004' ? { ...i, caption: `${P}rewritten by modify`, captionSource: 'user', model: null } : i,
+      ),
     }));
     const versions = await history.imageHistory(id, 'img-00004');
     expect(versions.at(-1)).toMatchObject({ action: 'other', caption: `${P}rewritten by modify`, current: true });
+  });
+
+  it("names the model of results applied in one manifest write (a batch job's), per image", async () => {
+    const answer = (i: number) => `${P}answered in a batch, number ${i}`;
+    await store.modify(id, (m) => ({
+      ...m,
+      images: m.images.map((img, i) =>
+        i % 2
+          ? { ...img, caption: answer(i), captionSource: 'model', status: 'captioned', model: 'gemini-2.5-flash-lite' }
+          : img,
+      ),
+    }));
+    const versions = await history.imageHistory(id, 'img-00003');
+    expect(versions.at(-1)).toMatchObject({ action: 'model', model: 'gemini-2.5-flash-lite', caption: answer(3) });
+    expect((await history.undoState(id)).undo).toEqual([]); // a model's answers are not the user's steps
   });
 
   it('survives a crash after the journal steps were copied into history.jsonl but before the journal was emptied', async () => {

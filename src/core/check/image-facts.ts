@@ -35,17 +35,22 @@ export async function fillMissingFacts(store: DatasetStore, manifest: DatasetMan
 }
 
 async function factsOf(image: ImageEntry, thumb: string): Promise<Pick<ImageEntry, 'phash' | 'takenAt'> | null> {
+  const hasThumb = await access(thumb).then(
+    () => true,
+    () => false,
+  );
+  let phash: string;
   try {
-    const hasThumb = await access(thumb).then(
-      () => true,
-      () => false,
-    );
-    const phash = hasThumb
+    phash = hasThumb
       ? await perceptualHash(thumb)
       : await perceptualHash(await (await openUpright(image.source, image.format)).jpeg().toBuffer());
-    const { exif } = await sharp(image.source).metadata();
-    return { phash, takenAt: takenAtFrom(exif) };
   } catch {
-    return null;
+    return null; // no thumbnail and the original is gone or unreadable: tried again at the next check
   }
+  // The date needs the original; a moved original still leaves the hash (from the thumbnail) worth keeping.
+  const takenAt = await sharp(image.source)
+    .metadata()
+    .then((m) => takenAtFrom(m.exif))
+    .catch(() => null);
+  return { phash, takenAt };
 }

@@ -81,7 +81,7 @@ export async function refreshHistory(path: string, cache: HistoryCache): Promise
   return current;
 }
 
-export function addOnce(cache: HistoryCache, entry: HistoryEntry): void {
+function addOnce(cache: HistoryCache, entry: HistoryEntry): void {
   if (cache.ids.has(entry.step.id)) return;
   cache.ids.add(entry.step.id);
   cache.entries.push(entry);

@@ -51,7 +51,7 @@ export function originOf(patch: ImagePatch): StepOrigin {
 }
 
 /** `mb3k2x1a-7f3e9c2b`: time first (steps sort by id within one writer), random after (two writers never clash). */
-export function newStepId(now: number): string {
+function newStepId(now: number): string {
   return `${now.toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -81,8 +81,10 @@ export function changeWithBefore(image: ImageEntry, patch: ImagePatch): JournalC
 }
 
 /**
- * The caption and exclusion changes a whole-manifest write makes (an import, a writer that rewrites the
- * manifest): recorded as one step like any other, so no writer can change a caption outside the history.
+ * The caption and exclusion changes a whole-manifest write makes (an import, a batch job's results, a writer
+ * that rewrites the manifest): recorded as one step like any other, so no writer can change a caption outside the
+ * history. A changed caption carries who wrote it (source, model, status) even where those did not change, so its
+ * version names its author.
  */
 export function manifestDiff(previous: DatasetManifest, next: DatasetManifest): JournalChange[] {
   const earlier = new Map(previous.images.map((i) => [i.id, i]));
@@ -90,8 +92,21 @@ export function manifestDiff(previous: DatasetManifest, next: DatasetManifest): 
   for (const image of next.images) {
     const old = earlier.get(image.id);
     if (!old || (old.caption === image.caption && old.excluded === image.excluded)) continue;
-    const change = changeOf(old, image);
+    const change = old.caption === image.caption ? changeOf(old, image) : changeWithBefore(old, authorOf(image));
     if (change) changes.push(change);
   }
   return changes;
+}
+
+const authorOf = (i: ImageEntry): ImagePatch => ({
+  ...{ caption: i.caption, captionSource: i.captionSource, status: i.status, error: i.error },
+  ...{ excluded: i.excluded, model: i.model, provider: i.provider },
+});
+
+/** Who made a manifest write's changes: a model when every changed caption is a model's (a batch's results). */
+export function diffOrigin(changes: readonly JournalChange[]): StepOrigin {
+  const captions = changes.filter((c) => 'caption' in c.patch);
+  if (captions.length === 0 || captions.some((c) => c.patch.captionSource !== 'model')) return { action: 'other' };
+  const models = new Set(captions.map((c) => c.patch.model ?? null));
+  return { action: 'model', model: models.size === 1 ? [...models][0] : null };
 }

@@ -15,34 +15,18 @@ import {
   liveFromState,
   manifestStamp,
   nextUpdatedAt,
-  pendingSteps,
   readDataset,
   resetJournal,
 } from './dataset-state';
-import {
-  appendHistory,
-  emptyHistoryCache,
-  type HistoryCache,
-  type HistoryEntry,
-  isHistoryStep,
-  refreshHistory,
-  toHistoryEntry,
-} from './history-file';
+import { isHistoryStep, toHistoryEntry } from './history-file';
 import { assertValidId, compactStamp, makeDatasetId } from './ids';
 import { appendJournal, type ImagePatch, ImagePatchSchema, type JournalChange } from './journal';
 import { createKeyedQueue } from './keyed-queue';
 import { datasetLayout, JOURNAL_FILE, MANIFEST_FILE, THUMBS_DIR } from './layout';
 import { moveLegacyDatasets } from './legacy-folder';
 import { isDamagedManifestError, writeManifest } from './manifest-io';
-import {
-  type CommittedStep,
-  changeOf,
-  changeWithBefore,
-  manifestDiff,
-  originOf,
-  type StepOrigin,
-  stepMeta,
-} from './steps';
+import { type CommittedStep, changeOf, changeWithBefore, originOf, type StepOrigin, stepMeta } from './steps';
+import { createStoreHistory } from './store-history';
 import { brokenSummary, newestFirst, sameRoots, summarise } from './summary';
 import type { DatasetStore, DatasetStoreOptions, DatasetSummary } from './types';
 import { parseOr, validManifest, validName, validTrigger } from './validate';
@@ -60,9 +44,9 @@ export function createDatasetStore(
   const layout = datasetLayout(paths);
   const queue = createKeyedQueue();
   const live = new Map<string, LiveDataset>();
+  const history = createStoreHistory(layout, clock, (id) => current(id));
   const compactAfter = Math.max(1, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
   const compactBytes = options.compactBytes ?? DEFAULT_COMPACT_BYTES;
-  const histories = new Map<string, HistoryCache>();
   const stamp = () => {
     const ms = clock.now();
     return `${compactStamp(ms)}-${String(ms % 1000).padStart(3, '0')}`;
@@ -125,20 +109,11 @@ export function createDatasetStore(
    */
   async function compact(id: string, change?: (m: DatasetManifest) => DatasetManifest, origin?: StepOrigin) {
     const state = await read(id);
-    await appendHistory(layout.history(id), pendingSteps(state.journal.entries, state.base));
+    await history.moveJournal(id, state);
     const next = change ? validManifest(change(state.manifest), id) : state.manifest;
     const written = await writeWhole(id, next, state.base, state.journal.badLines > 0);
-    await recordDiff(id, state.manifest, next, origin);
+    await history.recordDiff(id, state.manifest, next, origin);
     return written;
-  }
-
-  async function recordDiff(id: string, previous: DatasetManifest, next: DatasetManifest, origin?: StepOrigin) {
-    const changes = manifestDiff(previous, next);
-    if (changes.length === 0) return;
-    const at = new Date(clock.now()).toISOString();
-    await appendHistory(layout.history(id), [
-      { at, step: stepMeta(origin ?? { action: 'other' }, clock.now()), changes },
-    ]);
   }
 
   /**
@@ -173,14 +148,6 @@ export function createDatasetStore(
     }
     if (dataset.lines >= compactAfter || dataset.journalSize >= compactBytes) await compact(id);
     return { entry: step, images };
-  }
-
-  /** Every recorded step, oldest first: history.jsonl (read from where this store last stopped) + the journal's. */
-  async function historyOf(id: string): Promise<HistoryEntry[]> {
-    const cache = await refreshHistory(layout.history(id), histories.get(id) ?? emptyHistoryCache());
-    histories.set(id, cache);
-    const { pending } = await current(id);
-    return [...cache.entries, ...pending.filter((e) => !cache.ids.has(e.step.id))];
   }
 
   async function scan(): Promise<Array<{ summary: DatasetSummary; roots: string[] | null }>> {
@@ -268,9 +235,9 @@ export function createDatasetStore(
       const valid = validManifest(manifest, id);
       await inDataset(id, 'save', async () => {
         const previous = await readForSave(id);
-        if (previous) await appendHistory(layout.history(id), pendingSteps(previous.journal.entries, previous.base));
+        if (previous) await history.moveJournal(id, previous);
         await writeWhole(id, valid, previous?.base ?? null, (previous?.journal.badLines ?? 0) > 0);
-        if (previous) await recordDiff(id, previous.manifest, valid);
+        if (previous) await history.recordDiff(id, previous.manifest, valid);
       });
     },
 
@@ -298,7 +265,7 @@ export function createDatasetStore(
         const planned = await plan({
           trigger: dataset.trigger,
           image: (imageId) => dataset.images.get(imageId),
-          history: () => historyOf(id),
+          history: () => history.read(id),
         });
         if (!planned) return null;
         const changes: JournalChange[] = [];
@@ -317,7 +284,7 @@ export function createDatasetStore(
 
     async history(id) {
       assertValidId(id);
-      return inDataset(id, 'load', () => historyOf(id));
+      return inDataset(id, 'load', () => history.read(id));
     },
 
     async modify(id, change, origin) {

@@ -1,5 +1,6 @@
 import { triggerError } from '../../shared/caption';
 import { AppError } from '../../shared/errors';
+import type { BatchManager } from './batch-manager';
 import type { BackendContext } from './context';
 import type { RunManager } from './run-manager';
 import { currentSettings } from './settings-handlers';
@@ -13,7 +14,11 @@ type DatasetCalls =
   | 'deleteDataset'
   | 'updateDatasetSettings';
 
-export function datasetHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, DatasetCalls> {
+export function datasetHandlers(
+  ctx: BackendContext,
+  runs: RunManager,
+  batches: BatchManager,
+): Pick<Handlers, DatasetCalls> {
   const { store } = ctx.deps;
   return {
     listDatasets: () => store.list(),
@@ -35,14 +40,20 @@ export function datasetHandlers(ctx: BackendContext, runs: RunManager): Pick<Han
     async openDataset(id) {
       const manifest = await store.load(id);
       ctx.known.rememberDataset(manifest);
+      // A job submitted earlier (maybe by the CLI, maybe before a restart): followed while the app is open.
+      if (manifest.batch) batches.watch(id);
       return manifest;
     },
 
     renameDataset: (id, name) => store.rename(id, name),
 
-    /** A run still writing into the dataset is cancelled and awaited first, so nothing lands in a deleted folder. */
+    /**
+     * A run still writing into the dataset is cancelled and awaited first, so nothing lands in a deleted folder; a
+     * batch job is cancelled on Gemini and its files deleted (nothing would ever collect its results).
+     */
     async deleteDataset(id) {
       await runs.stop(id);
+      await batches.discard(id);
       await store.remove(id);
       ctx.known.forgetDataset(id);
     },

@@ -1,5 +1,6 @@
 import { createHistoryService } from '../history';
 import { createMediaService, type MediaService } from '../media';
+import { BatchManager } from './batch-manager';
 import { checkHandlers } from './check-handlers';
 import { createContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
@@ -26,7 +27,7 @@ export interface Backend {
   handlers: Handlers;
   /** Thumbnails and previews for the media protocol / HTTP route. */
   media: MediaService;
-  /** A caption run is going (closing the window should ask first). */
+  /** A caption run is going, or a batch job uploading (closing the window should ask first). */
   hasActiveRuns(): boolean;
   /** Cancels runs (captions already arrived stay saved), stops imports and exports, then closes the store. */
   shutdown(): Promise<void>;
@@ -38,14 +39,15 @@ export function createBackend(deps: HandlerDeps): Backend {
   const ctx = createContext(deps);
   const runs = new RunManager(ctx);
   const history = createHistoryService(deps.store);
+  const batches = new BatchManager(ctx, runs);
   const handlers: Handlers = {
-    ...datasetHandlers(ctx, runs),
+    ...datasetHandlers(ctx, runs, batches),
     ...importHandlers(ctx),
     ...imageHandlers(ctx, runs, history),
     ...historyHandlers(ctx, runs, history),
     ...checkHandlers(ctx),
     ...estimateHandlers(ctx),
-    ...runHandlers(runs),
+    ...runHandlers(runs, batches),
     ...exportHandlers(ctx),
     ...osHandlers(ctx),
     ...settingsHandlers(ctx),
@@ -58,14 +60,15 @@ export function createBackend(deps: HandlerDeps): Backend {
   return {
     handlers,
     media: createMediaService(deps.store),
-    hasActiveRuns: () => runs.hasActive(),
+    hasActiveRuns: () => runs.hasActive() || batches.hasUploads(),
     flushUi: () => uiFlush.request(),
     shutdown() {
       closed ??= (async () => {
         // First let the page save what the user typed in the last moments (autosave waits for a pause in typing).
         await uiFlush.request();
         const stopping = ctx.tasks.close(); // refuses new work at once, runs included
-        await Promise.all([runs.stopAll(), stopping]);
+        // Batch jobs are not cancelled: they go on at Gemini and are followed again when their dataset opens.
+        await Promise.all([runs.stopAll(), batches.stopAll(), stopping]);
         await deps.store.close();
       })();
       return closed;

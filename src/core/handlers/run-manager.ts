@@ -3,6 +3,7 @@ import type { RunRequest } from '../../shared/contract';
 import type { ImageEntry } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import type { RunProgress, RunSummary } from '../../shared/progress';
+import { BATCH_WAITING } from '../batch';
 import type { CaptionRun } from '../captioner';
 import { stoppedRunSummary } from '../captioner';
 import type { DatasetStore } from '../datasets';
@@ -41,10 +42,17 @@ export class RunManager {
     return this.active.size > 0;
   }
 
-  /** Resolves once the run has started (the key check and outcomes follow as events). */
-  async start(datasetId: string, request: Request): Promise<void> {
+  isActive(datasetId: string): boolean {
+    return this.active.has(datasetId);
+  }
+
+  /**
+   * Resolves once the run has started (the key check and outcomes follow as events). `busy` says whether something
+   * else captions the dataset (a batch job being uploaded).
+   */
+  async start(datasetId: string, request: Request, busy: (id: string) => boolean = () => false): Promise<void> {
     if (this.ctx.tasks.closing) throw closingError();
-    if (this.active.has(datasetId)) {
+    if (this.active.has(datasetId) || busy(datasetId)) {
       throw new AppError('validation', 'A caption run is already going for this dataset. Wait for it or cancel it.');
     }
     let markSettled = () => {};
@@ -59,7 +67,10 @@ export class RunManager {
     this.active.set(datasetId, entry);
     let run: CaptionRun;
     try {
-      const { settings } = await this.ctx.deps.store.load(datasetId);
+      const { settings, batch } = await this.ctx.deps.store.load(datasetId);
+      // A batch job is captioning these images: a run over the same ones would pay twice. Named images (regenerate
+      // one, retry) are the user's explicit choice and go ahead.
+      if (batch && !request.only) throw new AppError('validation', BATCH_WAITING);
       const setup = await providerFor(settings, this.ctx.deps.keychain, this.ctx.env);
       if (!setup) throw new AppError('invalid-key', MISSING_KEY_MESSAGE);
       run = await captionDataset(this.trackingStore(entry, request), datasetId, {

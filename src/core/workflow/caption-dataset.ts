@@ -1,5 +1,3 @@
-import { captionError } from '../../shared/caption';
-import type { ImageEntry } from '../../shared/dataset';
 import { selectRunImages } from '../../shared/run-selection';
 import {
   type CaptionJob,
@@ -9,8 +7,9 @@ import {
   type RunProgress,
   startCaptionRun,
 } from '../captioner';
-import type { DatasetStore, ImagePatch } from '../datasets';
+import type { DatasetStore } from '../datasets';
 import type { Clock } from '../ports';
+import { outcomePatch } from './outcome-patch';
 
 export interface CaptionDatasetOptions {
   provider: CaptionProvider;
@@ -58,27 +57,8 @@ export async function captionDataset(
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.skip ? { skip: opts.skip } : {}),
     onOutcome: async (o) => {
-      await store.updateImage(
-        datasetId,
-        o.id,
-        o.status === 'captioned'
-          ? {
-              ...{ caption: o.caption, captionSource: 'model', status: 'captioned', error: null },
-              ...{ model: o.model, provider: opts.provider.name },
-            }
-          : failurePatch(o, byId.get(o.id), manifest.trigger),
-      );
+      await store.updateImage(datasetId, o.id, outcomePatch(o, byId.get(o.id), manifest.trigger, opts.provider.name));
       opts.onOutcome?.(o);
     },
   });
-}
-
-/** A failed recaption must not erase a good caption: the image keeps it and its status, and notes the error. */
-function failurePatch(
-  o: Extract<CaptionOutcome, { status: 'failed' | 'blocked' }>,
-  before: ImageEntry | undefined,
-  trigger: string,
-): ImagePatch {
-  if (before && captionError(before.caption, trigger) === null) return { error: o.error };
-  return { status: o.status, error: o.error };
 }

@@ -3,4 +3,5 @@ export { captionDataset, selectJobs } from './caption-dataset';
 export { defaultSettings } from './defaults';
 export { importIntoDataset } from './import-into-dataset';
 export { listModels } from './list-models';
-export { providerFor, serverKey } from './provider-for';
+export { outcomePatch } from './outcome-patch';
+export { geminiAccess, providerFor, serverKey } from './provider-for';

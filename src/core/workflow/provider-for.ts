@@ -40,8 +40,20 @@ export async function providerFor(
     const apiKey = await serverKey(settings.baseUrl, keychain, env);
     return { provider: createOpenAiProvider({ baseUrl: settings.baseUrl, apiKey }), secret: apiKey ?? '' };
   }
+  const gemini = await geminiAccess(keychain, env);
+  if (!gemini) return null;
+  return { provider: createGeminiProvider(gemini), secret: gemini.apiKey };
+}
+
+/**
+ * Gemini's key (GEMINI_API_KEY / GOOGLE_API_KEY, else the keychain) and endpoint (GOOGLE_GEMINI_BASE_URL: a proxy
+ * or the tests' fake), for a caption run and for a batch job alike; null when there is no key.
+ */
+export async function geminiAccess(
+  keychain: Keychain,
+  env: NodeJS.ProcessEnv,
+): Promise<{ apiKey: string; baseUrl: string | undefined } | null> {
   const found = await resolveApiKey(keychain.entry(GEMINI_KEY_ACCOUNT), env);
   if (!found) return null;
-  const baseUrl = env.GOOGLE_GEMINI_BASE_URL?.trim() || undefined;
-  return { provider: createGeminiProvider({ apiKey: found.key, baseUrl }), secret: found.key };
+  return { apiKey: found.key, baseUrl: env.GOOGLE_GEMINI_BASE_URL?.trim() || undefined };
 }

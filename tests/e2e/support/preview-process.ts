@@ -56,6 +56,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewProcess
     CAPTION_STUDIO_DATA_DIR: opts.dataDir,
     GOOGLE_GEMINI_BASE_URL: opts.geminiUrl,
     PREVIEW_MEMORY_KEYSTORE: '1',
+    // Batch jobs are checked every second here (the app's own pace is minutes): the fake decides when they end.
+    CAPTION_STUDIO_BATCH_POLL_SECONDS: '1',
     ...(opts.apiKey ? { GEMINI_API_KEY: opts.apiKey } : {}),
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/preview/main.ts', '--port', '0'], {

@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import { useBatch } from '../../../src/renderer/src/stores/batch';
 import { useCheck } from '../../../src/renderer/src/stores/check';
 import { useDatasets } from '../../../src/renderer/src/stores/datasets';
 import { useDrafts } from '../../../src/renderer/src/stores/drafts';
@@ -15,6 +16,7 @@ import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
 
 /** The renderer's stores are module singletons; a component test starts each one as the app does. */
 const STORES: StoreApi<object>[] = [
+  useBatch,
   useCheck,
   useDatasets,
   useDrafts,

@@ -28,7 +28,7 @@ function blockMessage(reason: string): string {
   return `Blocked by Gemini's ${filter} (${reason}): needs a caption`;
 }
 
-function tokensOf(r: GenerateContentResponse): Tokens {
+function tokensOf(r: Pick<GenerateContentResponse, 'usageMetadata'>): Tokens {
   const u = r.usageMetadata;
   // Thinking is billed as output.
   return {
@@ -48,19 +48,23 @@ function thinkingConfig(control: ThinkingControl): ThinkingConfig | null {
  * The sampling settings of a caption request, in the REST schema's `generationConfig` shape, so a normal request
  * and a Batch API line ask exactly the same thing.
  */
-function generationConfig(model: string, maxOutputTokens = modelInfo(model).maxOutputTokens) {
+export function generationConfig(model: string, maxOutputTokens = modelInfo(model).maxOutputTokens) {
   const thinking = thinkingConfig(modelInfo(model).thinking);
   return { temperature: TEMPERATURE, maxOutputTokens, ...(thinking ? { thinkingConfig: thinking } : {}) };
 }
 
+/** An image part: the bytes inline, or a Files API upload (what a big batch refers to). */
+export type ImagePart =
+  | { inlineData: { mimeType: string; data: string } }
+  | { fileData: { mimeType: string; fileUri: string } };
+
+export const inlineImagePart = (image: { data: Buffer; mimeType: string }): ImagePart => ({
+  inlineData: { mimeType: image.mimeType, data: image.data.toString('base64') },
+});
+
 /** The request's contents: the image first, then the instruction (the order Gemini's docs recommend). */
-function captionContents(image: { data: Buffer; mimeType: string }, prompt: string) {
-  return [
-    {
-      role: 'user',
-      parts: [{ inlineData: { mimeType: image.mimeType, data: image.data.toString('base64') } }, { text: prompt }],
-    },
-  ];
+export function captionContents(image: ImagePart, prompt: string) {
+  return [{ role: 'user', parts: [image, { text: prompt }] }];
 }
 
 function config(model: string, maxOutputTokens: number, signal: AbortSignal | undefined): GenerateContentConfig {
@@ -72,18 +76,30 @@ function config(model: string, maxOutputTokens: number, signal: AbortSignal | un
   };
 }
 
-type Interpreted = { kind: 'truncated' } | CaptionResult;
+/**
+ * What a response says, read from its parts as the SDK's `.text` getter does (text parts of the first candidate,
+ * thoughts left out; undefined when there is no text part). A batch's responses are plain objects without the
+ * getter, so both kinds of request are read through this one function.
+ */
+function answerText(r: Pick<GenerateContentResponse, 'candidates'>): string | undefined {
+  const parts = r.candidates?.[0]?.content?.parts ?? [];
+  const texts = parts.filter((p) => typeof p.text === 'string' && p.thought !== true).map((p) => p.text);
+  return texts.length > 0 ? texts.join('') : undefined;
+}
 
-function interpret(r: GenerateContentResponse, trigger: string, tokens: Tokens): Interpreted {
+export type Interpreted = ({ kind: 'truncated'; text: string | undefined } & Tokens) | CaptionResult;
+
+/** A response as a caption result; `truncated` when the output cap cut it off (the caller decides what next). */
+export function interpret(r: GenerateContentResponse, trigger: string, tokens: Tokens = tokensOf(r)): Interpreted {
   const blockReason = r.promptFeedback?.blockReason;
   if (blockReason) return { kind: 'blocked', reason: blockMessage(String(blockReason)), ...tokens };
   const candidate = r.candidates?.[0];
   const finish = candidate?.finishReason ? String(candidate.finishReason) : undefined;
-  const text = r.text; // undefined when the candidate has no text parts (blocks, thinking ate the budget)
+  const text = answerText(r); // undefined when the candidate has no text parts (blocks, thinking ate the budget)
   if (finish && BLOCK_REASONS.has(finish) && !text?.trim()) {
     return { kind: 'blocked', reason: blockMessage(finish), ...tokens };
   }
-  if (finish === 'MAX_TOKENS') return { kind: 'truncated' };
+  if (finish === 'MAX_TOKENS') return { kind: 'truncated', text, ...tokens };
   const caption = text ? normaliseCaption(text, trigger) : null;
   if (caption !== null) return { kind: 'captioned', caption, ...tokens };
   const why = candidate ? `finish reason ${finish ?? 'none'}` : 'no candidates';
@@ -106,7 +122,7 @@ export async function captionWithGemini(
     const response = await schedule(() =>
       client.models.generateContent({
         model: req.model,
-        contents: captionContents(req.image, req.prompt),
+        contents: captionContents(inlineImagePart(req.image), req.prompt),
         config: config(req.model, cap, req.signal),
       }),
     );
@@ -117,7 +133,8 @@ export async function captionWithGemini(
     const result = interpret(response, req.trigger, spent);
     if (result.kind !== 'truncated') return result;
   }
-  const partial = last?.text ? captionFromCutOff(last.text, req.trigger) : null;
+  const lastText = last ? answerText(last) : undefined;
+  const partial = lastText ? captionFromCutOff(lastText, req.trigger) : null;
   if (partial !== null) return { kind: 'captioned', caption: partial, ...spent };
   return {
     kind: 'empty',

@@ -5,11 +5,13 @@ import { toUiError } from '../lib/errors';
 import { useDrafts } from '../stores/drafts';
 import { toast } from '../stores/toasts';
 import { imageById, useWorkspace } from '../stores/workspace';
+import { releaseFromBatch } from './batch';
 
 /** Writes one caption and shows the saved image, if its dataset is still the one open. */
 export async function saveCaption(datasetId: string, imageId: string, text: string): Promise<ImageEntry> {
   const saved = await unwrap(api.setCaption(datasetId, imageId, text));
   if (useWorkspace.getState().dataset?.id === datasetId) useWorkspace.getState().upsertImage(saved);
+  if (saved.captionSource === 'user') releaseFromBatch(datasetId, [imageId]);
   return saved;
 }
 

@@ -1,9 +1,11 @@
+import { batchStatusOf, isBatchPending } from '../../../shared/batch-status';
 import type { DatasetManifest } from '../../../shared/dataset';
 import { api, unwrap } from '../api';
 import { forgetDraftBackup, takeRestorableDrafts } from '../lib/draft-backup';
 import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
+import { useBatch } from '../stores/batch';
 import { useDatasets } from '../stores/datasets';
 import { useDrafts } from '../stores/drafts';
 import { useHistory } from '../stores/history';
@@ -49,6 +51,7 @@ export async function openDataset(id: string): Promise<boolean> {
     }
     // A finished run of another dataset has nothing to say here.
     if (run.datasetId !== id && run.phase === 'finished') run.dismiss();
+    showBatch(manifest);
     useUi.getState().setScreen('workspace');
     useHistory.getState().clear();
     void loadHistory(id);
@@ -57,6 +60,16 @@ export async function openDataset(id: string): Promise<boolean> {
     toast('error', `Could not open this dataset: ${toUiError(e).message}`);
     return false;
   }
+}
+
+/**
+ * A batch job the dataset has (submitted earlier, maybe by the CLI): shown in the run bar, its images "queued" until
+ * its results come (main follows it while the dataset is open).
+ */
+function showBatch(manifest: DatasetManifest): void {
+  const record = manifest.batch?.settledAt === null ? manifest.batch : null;
+  useBatch.getState().set(manifest.id, record ? batchStatusOf(record) : null);
+  if (record && isBatchPending(record.state)) useWorkspace.getState().markQueued(record.imageIds);
 }
 
 /**

@@ -2,16 +2,20 @@ import type { RunSummary } from '../../../shared/progress';
 import { api } from '../api';
 import { runWho } from '../lib/model-text';
 import { finishedNote } from '../lib/run-text';
+import { useBatch } from '../stores/batch';
 import { useExport } from '../stores/export';
 import { useHistory } from '../stores/history';
 import { useImporting } from '../stores/importing';
-import { useRun } from '../stores/run';
+import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { openKeySettings } from '../stores/ui';
 import { imageById, useWorkspace } from '../stores/workspace';
 import { dropStaleDraft } from './captions';
 
 const isOpen = (datasetId: string) => useWorkspace.getState().dataset?.id === datasetId;
+
+/** A batch job's failed and blocked images, from its results event until its summary arrives. */
+const batchFailures = new Map<string, string[]>();
 
 /**
  * Subscribes the stores to everything main pushes (the renderer never polls). Events of a dataset that is not
@@ -54,10 +58,34 @@ export function subscribeToEvents(): () => void {
     }),
 
     api.onRunFinished(({ datasetId, summary }) => {
-      if (useRun.getState().datasetId !== datasetId) return;
-      useRun.getState().finish(summary);
+      const run = useRun.getState();
+      if (run.datasetId !== datasetId) {
+        // A batch job ended (this page did not start a run for it): shown like a run, unless another run is going.
+        if (isRunActive(run)) return;
+        run.begin(datasetId, {}, []);
+      }
+      useRun.getState().finish(summary, batchFailures.get(datasetId));
+      batchFailures.delete(datasetId);
       if (isOpen(datasetId)) useWorkspace.getState().clearTransient();
       announce(summary);
+    }),
+
+    api.onBatchUpdated(({ datasetId, batch, images }) => {
+      useBatch.getState().set(datasetId, batch);
+      if (images) {
+        // For "Show failed" and "Retry failed" in the summary that follows (runFinished).
+        batchFailures.set(
+          datasetId,
+          images.filter((i) => i.status === 'failed' || i.status === 'blocked').map((i) => i.id),
+        );
+      }
+      if (!images || !isOpen(datasetId)) return;
+      const ws = useWorkspace.getState();
+      for (const image of images) {
+        const before = imageById(ws, image.id);
+        if (before && ws.dataset) dropStaleDraft(before, image, ws.dataset.trigger);
+      }
+      ws.upsertImages(images);
     }),
 
     api.onExportProgress(({ datasetId, progress }) => {

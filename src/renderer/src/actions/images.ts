@@ -3,6 +3,7 @@ import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { toast } from '../stores/toasts';
 import { useWorkspace } from '../stores/workspace';
+import { releaseFromBatch } from './batch';
 
 /** Exclude or include images: shown at once, undone if the main process refuses. */
 export async function setExcluded(ids: ReadonlyArray<string>, excluded: boolean): Promise<void> {
@@ -11,6 +12,7 @@ export async function setExcluded(ids: ReadonlyArray<string>, excluded: boolean)
   useWorkspace.getState().setExcludedLocal(ids, excluded);
   try {
     await unwrap(api.setExcluded(dataset.id, [...ids], excluded));
+    if (excluded) releaseFromBatch(dataset.id, ids);
     const what = ids.length === 1 ? 'Image' : plural(ids.length, 'image');
     toast('info', excluded ? `${what} excluded from the export.` : `${what} included in the export again.`);
   } catch (e) {

@@ -3,10 +3,12 @@ import { api, unwrap } from '../api';
 import { toUiError, type UiErrorLike } from '../lib/errors';
 import { runFailures } from '../lib/failed-list';
 import { runTargets } from '../lib/run-targets';
+import { useBatch } from '../stores/batch';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
+import { showBatchStarting } from './batch';
 import { flushDrafts } from './captions';
 
 export async function estimateRun(request: RunRequest): Promise<RunEstimate> {
@@ -16,9 +18,10 @@ export async function estimateRun(request: RunRequest): Promise<RunEstimate> {
 }
 
 /**
- * Starts a run. Every typed caption is saved first (a recaption must not race an unsaved edit). The images it
- * will send show "queued" at once; progress events take over from there. A missing or rejected key goes
- * straight to Settings; other refusals are returned for the caller to show where the user clicked.
+ * Starts a run, or a Gemini batch job (`mode: 'batch'`). Every typed caption is saved first (a recaption must not
+ * race an unsaved edit). The images it will send show "queued" at once; progress events take over from there. A
+ * missing or rejected key goes straight to Settings; other refusals are returned for the caller to show where the
+ * user clicked.
  */
 export async function startRun(request: RunRequest): Promise<UiErrorLike | null> {
   const ws = useWorkspace.getState();
@@ -27,14 +30,17 @@ export async function startRun(request: RunRequest): Promise<UiErrorLike | null>
   if (isRunActive(useRun.getState())) return toUiError('A run is already going. Wait for it or cancel it first.');
   await flushDrafts();
   const targets = runTargets(useWorkspace.getState().images, request);
-  useRun.getState().begin(dataset.id, request, targets);
+  const batch = request.mode === 'batch';
+  if (batch) showBatchStarting(dataset.id, dataset.settings.model, targets);
+  else useRun.getState().begin(dataset.id, request, targets);
   useWorkspace.getState().markQueued(targets);
   try {
     await unwrap(api.startRun(dataset.id, request));
     return null;
   } catch (e) {
     const err = toUiError(e);
-    useRun.getState().abort();
+    if (batch) useBatch.getState().set(dataset.id, null);
+    else useRun.getState().abort();
     useWorkspace.getState().clearTransient();
     if (err.kind === 'invalid-key') {
       useUi.getState().close();

@@ -56,7 +56,7 @@ describe('CaptionAllDialog', () => {
     expect(screen.queryByRole('button', { name: /Add API key/u })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Caption 2 images' }));
     await settle();
-    expect(backend.callsTo('startRun')).toEqual([['ds1', { recaption: false }]]);
+    expect(backend.callsTo('startRun')).toEqual([['ds1', { recaption: false, mode: 'normal' }]]);
   });
 
   it('Gemini: the chain, the paid-key cost and where a free key’s quotas would send the images', async () => {

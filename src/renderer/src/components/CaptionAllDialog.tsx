@@ -9,6 +9,7 @@ import { type RunScope, requestFor, runTargets } from '../lib/run-targets';
 import { useSettings } from '../stores/settings';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
+import { BatchOption } from './BatchOption';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';
 import { RunPlan } from './RunPlan';
@@ -25,6 +26,7 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   const [estimate, setEstimate] = useState<RunEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [batch, setBatch] = useState(false);
 
   const selectedIds = useMemo(() => [...selected], [selected]);
   const counts = useMemo(
@@ -58,7 +60,7 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
   const start = async () => {
     setStarting(true);
     setError(null);
-    const err = await startRun(request);
+    const err = await startRun({ ...request, mode: batch && estimate?.provider === 'gemini' ? 'batch' : 'normal' });
     setStarting(false);
     if (!err) close();
     else if (err.kind !== 'invalid-key') setError(err.message);
@@ -124,7 +126,14 @@ export function CaptionAllDialog({ initialScope }: { initialScope: RunScope }) {
         </ScopeOption>
       </fieldset>
 
-      {settings ? <RunPlan estimate={estimate} settings={settings} /> : null}
+      {settings ? (
+        <RunPlan
+          estimate={estimate}
+          settings={settings}
+          batch={batch}
+          options={<BatchOption estimate={estimate} checked={batch} onChange={setBatch} />}
+        />
+      ) : null}
       <p className="faint small">
         {settings
           ? `Up to ${settings.concurrency} at a time, ${settings.rpm === null ? 'no rate limit' : `${settings.rpm} requests per minute`}. `

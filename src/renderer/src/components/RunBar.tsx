@@ -1,10 +1,13 @@
+import { isBatchPending } from '../../../shared/batch-status';
 import { cancelRun, pauseRun, resumeRun, retryFailed } from '../actions/run';
 import { useOpenFailures } from '../hooks/useOpenFailures';
 import { capitalised, runWho } from '../lib/model-text';
 import { progressParts, runFraction, summaryDetail, summaryHeadline } from '../lib/run-text';
-import { useRun } from '../stores/run';
+import { useBatch } from '../stores/batch';
+import { isRunActive, useRun } from '../stores/run';
 import { openKeySettings, useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
+import { BatchBar } from './BatchBar';
 import { DatasetStats } from './DatasetStats';
 import { FAILED_TOGGLE_ID } from './FailedPanel';
 import { Icon } from './Icon';
@@ -12,17 +15,22 @@ import { ProgressBar } from './ProgressBar';
 
 /**
  * The bottom bar of the workspace, always the same height: dataset figures when idle, the run's progress with
- * pause/resume/cancel while captioning, the summary with "Retry failed" after it. The failed list it toggles is
+ * pause/resume/cancel while captioning (or a batch job's state while one waits at Gemini), the summary with
+ * "Retry failed" after it. The failed list it toggles is
  * docked under the gallery (FailedPanel), not drawn over the workspace.
  */
 export function RunBar() {
   const run = useRun();
   const datasetId = useWorkspace((s) => s.dataset?.id);
   const settings = useWorkspace((s) => s.dataset?.settings);
+  const batch = useBatch((s) => (datasetId ? s.byDataset[datasetId] : undefined));
   const open = useOpenFailures();
   const mine = run.datasetId === datasetId;
   const who = runWho(settings, run.progress?.model);
 
+  if (datasetId && batch && isBatchPending(batch.state) && !(mine && isRunActive(run))) {
+    return <BatchBar datasetId={datasetId} status={batch} />;
+  }
   if (!mine || run.phase === 'idle') {
     return (
       <footer className="run-bar">

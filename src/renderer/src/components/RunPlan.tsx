@@ -8,18 +8,21 @@ import { providerName } from '../lib/model-text';
 
 /**
  * What a run will use and cost, from the backend's estimate: the model chain (and who serves it), then the cost
- * and time, then where a free Gemini key's daily quotas would send the images. `options` sit beside the model
+ * and time, then where a free Gemini key's daily quotas would send the images. `options` sit under the model
  * line: choices that change how the chain runs (the Batch API) go there.
  */
 export function RunPlan(p: {
   estimate: RunEstimate | null;
   settings: Pick<DatasetSettings, 'provider' | 'baseUrl' | 'model'>;
   options?: ReactNode;
+  /** Through the Batch API: half the price, results within 24 hours. */
+  batch?: boolean;
   now?: number;
 }) {
   const { estimate, settings } = p;
   const local = settings.provider === 'openai' && settings.baseUrl !== null && isLocalServer(settings.baseUrl);
-  const cost = estimate ? costEstimate(estimate, local) : null;
+  const priced = estimate && p.batch ? { ...estimate, costUsd: estimate.batchCostUsd } : estimate;
+  const cost = priced ? costEstimate(priced, local) : null;
   const plan = estimate ? freePlanText(estimate.freeKeyPlan, p.now ?? Date.now()) : null;
   return (
     <div className="run-plan" aria-live="polite">
@@ -39,12 +42,15 @@ export function RunPlan(p: {
         </div>
         <div className="estimate-cell">
           <span className="stat-label">Estimated time</span>
-          <strong>
-            {estimate ? (estimate.images === 0 ? '—' : `at least ${formatDuration(estimate.seconds)}`) : '…'}
-          </strong>
+          <strong>{estimate ? timeText(estimate, p.batch === true) : '…'}</strong>
         </div>
       </div>
       {plan ? <p className="faint small run-plan-free">{plan}</p> : null}
     </div>
   );
+}
+
+function timeText(estimate: RunEstimate, batch: boolean): string {
+  if (estimate.images === 0) return '—';
+  return batch ? 'within 24 h' : `at least ${formatDuration(estimate.seconds)}`;
 }

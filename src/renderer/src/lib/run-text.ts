@@ -76,6 +76,8 @@ export function summaryHeadline(s: RunSummary, who: RunWho, now = Date.now()): s
       return `Stopped: ${who.name} does not offer the chosen model`;
     case 'no-vision':
       return `Stopped: ${modelLabel(who.model, who.provider)} cannot see images`;
+    case 'batch-failed':
+      return 'The batch job ended without results';
   }
 }
 

@@ -26,7 +26,8 @@ export interface RunState {
 
   begin(datasetId: string, request: RunRequest, targets: readonly string[]): void;
   applyProgress(p: RunProgress): void;
-  finish(summary: RunSummary): void;
+  /** `failedIds`: the images that failed when the run reported none itself (a batch job's results). */
+  finish(summary: RunSummary, failedIds?: readonly string[]): void;
   /** startRun was refused before anything ran. */
   abort(): void;
   dismiss(): void;
@@ -70,7 +71,8 @@ export const useRun = create<RunState>()((set, get) => ({
     set({ progress: p, failedIds, phase: s.phase === 'finished' ? 'finished' : 'running', total: p.total });
   },
 
-  finish: (summary) => set({ summary, phase: 'finished' }),
+  finish: (summary, failedIds) =>
+    set({ summary, phase: 'finished', ...(failedIds && failedIds.length > 0 ? { failedIds: [...failedIds] } : {}) }),
 
   abort: () => set({ ...IDLE, imageStates: new Map() }),
 

@@ -50,7 +50,7 @@ export interface WorkspaceState extends Selection {
   rename(name: string): void;
   setSettings(settings: DatasetSettings): void;
   upsertImage(image: ImageEntry): void;
-  /** Many images changed in one step (a bulk edit, an undo): one new array, not one per image. */
+  /** Many images at once (a bulk edit, an undo, a batch job's results): one new list, not one per image. */
   upsertImages(images: ReadonlyArray<ImageEntry>): void;
   /** Shows exactly these images selected (the view is reset first when it hides any of them). */
   selectIds(ids: ReadonlyArray<string>): void;
