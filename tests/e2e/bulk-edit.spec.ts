@@ -205,4 +205,18 @@ test('select a range, bulk replace with a preview, undo and redo (also after a r
     await expect(dialog(page, 'Export complete')).toBeVisible();
     await expect(panel).toBeHidden();
   });
+
+  await test.step('at the smallest window (960 x 620) the top bar, the search and the check still fit', async () => {
+    await dialog(page, 'Export complete').getByRole('button', { name: 'Done' }).click();
+    await page.setViewportSize({ width: 960, height: 620 });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Dataset check' });
+    await expect(panel.getByRole('listitem').first()).toBeVisible();
+    for (const name of ['Undo', 'Check', 'Bulk edit…', 'Caption…', 'Export ZIP…', 'Settings']) {
+      await expect(page.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    await expect(page.getByRole('searchbox', { name: 'Search captions and file names' })).toBeInViewport();
+    await expect(gallery.getByRole('option').first()).toBeInViewport();
+    await snap(page, 'workspace-smallest-window');
+  });
 });

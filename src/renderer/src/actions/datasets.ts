@@ -6,6 +6,7 @@ import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
 import { useBatch } from '../stores/batch';
+import { useCheck } from '../stores/check';
 import { useDatasets } from '../stores/datasets';
 import { useDrafts } from '../stores/drafts';
 import { useHistory } from '../stores/history';
@@ -54,6 +55,7 @@ export async function openDataset(id: string): Promise<boolean> {
     showBatch(manifest);
     useUi.getState().setScreen('workspace');
     useHistory.getState().clear();
+    useCheck.getState().close();
     void loadHistory(id);
     return true;
   } catch (e) {
@@ -89,6 +91,7 @@ export async function closeDataset(): Promise<void> {
   if (!(await keepUnsavedDrafts())) return;
   useWorkspace.getState().close();
   useHistory.getState().clear();
+  useCheck.getState().close();
   useDrafts.getState().reset();
   useUi.getState().setScreen('start');
   await loadDatasets();

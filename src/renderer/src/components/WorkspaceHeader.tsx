@@ -44,7 +44,7 @@ export function WorkspaceHeader() {
           <span className="chip" title="Trigger word">
             {dataset.trigger}
           </span>
-          <span className="faint">{plural(count, 'image')}</span>
+          <span className="faint nowrap">{plural(count, 'image')}</span>
         </div>
       }
     >
@@ -55,7 +55,7 @@ export function WorkspaceHeader() {
         onClick={() => void addFolder()}
         title="Add a folder of photos to this dataset"
       >
-        <Icon name="plus" size={15} /> Add folder…
+        <Icon name="plus" size={15} /> <span className="narrow-hide">Add folder…</span>
       </button>
       <button
         type="button"
@@ -64,7 +64,7 @@ export function WorkspaceHeader() {
         title="Look for what would hurt training, with a fix for each"
         onClick={() => void openCheck()}
       >
-        <Icon name="list-checks" size={15} /> Check
+        <Icon name="list-checks" size={15} /> <span className="narrow-hide">Check</span>
       </button>
       <button
         type="button"
@@ -73,7 +73,7 @@ export function WorkspaceHeader() {
         title={`Find and replace, add or remove text, exclude or regenerate: ${selected > 1 ? 'the selected images' : 'every image shown'} (B)`}
         onClick={() => openBulkEdit()}
       >
-        <Icon name="pencil" size={15} /> Bulk edit…
+        <Icon name="pencil" size={15} /> <span className="narrow-hide">Bulk edit…</span>
       </button>
       <button
         type="button"
