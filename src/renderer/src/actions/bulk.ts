@@ -6,7 +6,8 @@ import { narrows } from '../lib/gallery-view';
 import { bulkTargetIds } from '../lib/selection';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
 import { applyStepResult, keysFor, undoOrRedo } from './history';
 

@@ -1,6 +1,7 @@
 import { type Move, moveIndex } from '../lib/grid';
 import type { SelectMode } from '../lib/selection';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 import { saveDraft } from './captions';
 
 /** Selects an image; the caption typed for the image being left is saved on the way out (autosave on navigation). */

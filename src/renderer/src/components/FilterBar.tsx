@@ -3,7 +3,8 @@ import { FILTERS, filterCounts } from '../lib/filters';
 import { plural } from '../lib/format';
 import { narrows } from '../lib/gallery-view';
 import { type WrittenBy, writtenByCounts, writtenByLabel } from '../lib/written-by';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 
 /**
  * All / Needs caption / Failed / Edited, each with its live count; who wrote the captions (each model, you,

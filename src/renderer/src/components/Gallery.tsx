@@ -6,7 +6,8 @@ import { FILTERS } from '../lib/filters';
 import { gridLayout, rowCount } from '../lib/grid';
 import { displayStatus } from '../lib/status';
 import { useUi } from '../stores/ui';
-import { useWorkspace, visibleImagesOf } from '../stores/workspace';
+import { visibleImagesOf } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 import { GalleryItem } from './GalleryItem';
 import { Icon } from './Icon';
 

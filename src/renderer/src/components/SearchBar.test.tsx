@@ -6,7 +6,8 @@ import { openDataset } from '../../../../tests/support/dom/dataset';
 import { startUser } from '../../../../tests/support/dom/user';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { makeImage } from '../lib/test-fixtures';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 import { SearchBar } from './SearchBar';
 
 /**

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { SORTS, type SortKey } from '../lib/gallery-sort';
 import { narrows } from '../lib/gallery-view';
 import { IS_MAC } from '../lib/platform';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 import { Icon } from './Icon';
 import { SearchHelp } from './SearchHelp';
 

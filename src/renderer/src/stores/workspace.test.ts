@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../../shared/dataset';
 import { move } from '../actions/navigation';
 import { makeImage } from '../lib/test-fixtures';
-import { currentImage, useWorkspace, visibleIds } from './workspace';
+import { visibleIds } from './visible';
+import { currentImage, useWorkspace } from './workspace';
 
 const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', caption: null }), makeImage('c')]) =>
   ({

@@ -1,14 +1,14 @@
 import { create } from 'zustand';
 import type { DatasetManifest, DatasetSettings, ImageEntry, SkippedFile } from '../../../shared/dataset';
 import type { GalleryFilter } from '../lib/filters';
-import { DEFAULT_SORT, type GallerySort, sortImages } from '../lib/gallery-sort';
-import { type GalleryView, inView, keepVisible, matchingImages } from '../lib/gallery-view';
-import { memoLast } from '../lib/memo-last';
+import { DEFAULT_SORT, type GallerySort } from '../lib/gallery-sort';
+import { inView } from '../lib/gallery-view';
 import type { TokenCount } from '../lib/search-match';
 import { EMPTY_QUERY, parseSearch, type SearchQuery } from '../lib/search-query';
 import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
 import type { TransientState } from '../lib/status';
 import type { WrittenBy } from '../lib/written-by';
+import { visibleIds, visibleImagesOf } from './visible';
 
 /** The open dataset minus its images (which live in their own array for cheap per-image updates). */
 export interface OpenDataset {
@@ -107,7 +107,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const shown = visibleImagesOf({ ...s, currentId: null });
     const current = s.currentId === null ? undefined : imageById(s, s.currentId);
     const trigger = s.dataset?.trigger ?? '';
-    if (current && inView(current, viewOf(s), trigger, s.tokens)) {
+    if (current && inView(current, s, trigger, s.tokens)) {
       const ids = new Set(shown.map((img) => img.id));
       return set(pruneSelection(s, (id) => ids.has(id)));
     }
@@ -266,43 +266,4 @@ export function currentImage(s: Pick<WorkspaceState, 'images' | 'index' | 'curre
 export function imageById(s: Pick<WorkspaceState, 'images' | 'index'>, id: string): ImageEntry | undefined {
   const at = s.index.get(id);
   return at === undefined ? undefined : s.images[at];
-}
-
-type ViewState = Pick<
-  WorkspaceState,
-  'images' | 'index' | 'filter' | 'writtenBy' | 'search' | 'sort' | 'dataset' | 'currentId' | 'tokens'
->;
-
-/** The view as one object, the same object while its parts stay the same (so the steps below can remember). */
-const viewOf = (s: Pick<ViewState, 'filter' | 'writtenBy' | 'search' | 'sort'>) =>
-  viewMemo(s.filter, s.writtenBy, s.search, s.sort);
-const viewMemo = memoLast(
-  (filter: GalleryFilter, writtenBy: WrittenBy | null, search: SearchQuery, sort: GallerySort): GalleryView => ({
-    filter,
-    writtenBy,
-    search,
-    sort,
-  }),
-);
-const sortedMemo = memoLast(sortImages);
-const matchingMemo = memoLast(matchingImages);
-const keptMemo = memoLast(keepVisible);
-
-/**
- * The images the gallery shows now (filter, author and search applied, in the chosen order, the image being edited
- * kept), in order. Every step is remembered, so the many components asking on each store change share one answer
- * and moving to another image does not filter 5,000 images again.
- */
-export function visibleImagesOf(s: ViewState): ReadonlyArray<ImageEntry> {
-  const view = viewOf(s);
-  const sorted = sortedMemo(s.images, view.sort);
-  const matching = matchingMemo(sorted, view, s.dataset?.trigger ?? '', s.tokens);
-  return keptMemo(sorted, matching, s.currentId === null ? undefined : imageById(s, s.currentId));
-}
-
-const idsMemo = memoLast((images: ReadonlyArray<ImageEntry>) => images.map((img) => img.id));
-
-/** The ids the gallery shows now, in order. */
-export function visibleIds(s: ViewState): string[] {
-  return idsMemo(visibleImagesOf(s));
 }
