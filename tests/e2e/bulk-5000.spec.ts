@@ -123,6 +123,29 @@ test(`${COUNT.toLocaleString('en-US')} captions: search as you type, select all,
     await expect(captionField(page)).toHaveValue(`photo of ${TRIGGER} ${captionOf(0)}`);
   });
 
+  await test.step('a bulk edit of every caption (add text at the end) is one step, and one undo', async () => {
+    await page.getByRole('listbox', { name: 'Images' }).focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('b');
+    const bulk = dialog(page, 'Edit captions in bulk');
+    await bulk.getByRole('button', { name: 'Add text' }).click();
+    await bulk.getByRole('textbox', { name: 'Text to add' }).fill('at dusk');
+    await expect(bulk.getByRole('status')).toHaveText(`${total} captions will change`);
+    t = performance.now();
+    await bulk.getByRole('button', { name: `Apply to ${total} captions` }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Added to ${total} captions.` })).toBeVisible({
+      timeout: 60_000,
+    });
+    console.log(`[${LABEL}] apply ${COUNT} captions as one step, click to toast: ${ms(t)} ms`);
+    t = performance.now();
+    await page.getByRole('listbox', { name: 'Images' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status').filter({ hasText: `Undid bulk add on ${total} captions.` })).toBeVisible({
+      timeout: 60_000,
+    });
+    console.log(`[${LABEL}] undo ${COUNT} captions, key to toast: ${ms(t)} ms`);
+  });
+
   await test.step('the dataset check', async () => {
     t = performance.now();
     await page.getByRole('button', { name: 'Check', exact: true }).click();

@@ -13,7 +13,7 @@ export function TokenCounter({ counts }: { counts: TokenCounts }) {
       <Count
         name="T5"
         count={counts.t5}
-        title="FLUX's T5 reads 512 tokens. Estimated (≈): T5's own vocabulary does not ship with the app"
+        title="FLUX's T5 reads 512 tokens. Estimated (≈): T5's vocabulary does not ship with the app; on sentences with published T5 counts the estimate is exact or one token over"
       />
     </span>
   );
