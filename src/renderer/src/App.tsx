@@ -1,3 +1,4 @@
+import { BulkEditDialog } from './components/BulkEditDialog';
 import { CaptionAllDialog } from './components/CaptionAllDialog';
 import { DropZone } from './components/DropZone';
 import { ExportDialog } from './components/ExportDialog';
@@ -48,5 +49,7 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <CaptionAllDialog initialScope={dialog.scope} />;
     case 'export':
       return <ExportDialog />;
+    case 'bulk-edit':
+      return <BulkEditDialog imageIds={dialog.imageIds} action={dialog.action} scope={dialog.scope} />;
   }
 }

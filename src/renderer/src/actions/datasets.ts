@@ -6,13 +6,16 @@ import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
 import { useBatch } from '../stores/batch';
+import { useCheck } from '../stores/check';
 import { useDatasets } from '../stores/datasets';
 import { useDrafts } from '../stores/drafts';
+import { useHistory } from '../stores/history';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
+import { loadHistory } from './history';
 
 export async function loadDatasets(): Promise<void> {
   const store = useDatasets.getState();
@@ -51,6 +54,9 @@ export async function openDataset(id: string): Promise<boolean> {
     if (run.datasetId !== id && run.phase === 'finished') run.dismiss();
     showBatch(manifest);
     useUi.getState().setScreen('workspace');
+    useHistory.getState().clear();
+    useCheck.getState().close();
+    void loadHistory(id);
     return true;
   } catch (e) {
     toast('error', `Could not open this dataset: ${toUiError(e).message}`);
@@ -84,6 +90,8 @@ function restoreBackedUpDrafts(manifest: DatasetManifest): void {
 export async function closeDataset(): Promise<void> {
   if (!(await keepUnsavedDrafts())) return;
   useWorkspace.getState().close();
+  useHistory.getState().clear();
+  useCheck.getState().close();
   useDrafts.getState().reset();
   useUi.getState().setScreen('start');
   await loadDatasets();

@@ -4,11 +4,13 @@ import { api, unwrap } from '../api';
 import { toUiError } from '../lib/errors';
 import { problemsFrom } from '../lib/export-problems';
 import { byCount, plural } from '../lib/format';
+import { useCheck } from '../stores/check';
 import { type ExportTarget, useExport } from '../stores/export';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
+import { checkBeforeExport } from './check';
 
 /** Images the export would refuse, found before asking for a destination (no pointless save dialog). */
 function localProblems(): ExportProblem[] {
@@ -29,13 +31,17 @@ function blockedMessage(problems: ReadonlyArray<ExportProblem>): string {
   return `${plural(n, 'image')} still ${byCount(n, 'needs', 'need')} a valid caption. Fix or exclude ${byCount(n, 'it', 'them')}, then export again.`;
 }
 
-/** The whole export flow: save drafts, check, ask where, write with progress, then report. */
-export async function startExport(target: ExportTarget): Promise<void> {
+/**
+ * The whole export flow: save drafts, run the dataset check (its panel takes over when it finds errors or
+ * warnings, and the export waits for the user's "Export anyway"), ask where, write with progress, then report.
+ * `checked`: the user has seen the check and chose to go on.
+ */
+export async function startExport(target: ExportTarget, { checked = false } = {}): Promise<void> {
   const dataset = useWorkspace.getState().dataset;
   if (!dataset) return;
   const store = useExport.getState();
   useUi.getState().open({ type: 'export' });
-  store.set({ step: 'choosing', target });
+  store.set({ step: checked ? 'choosing' : 'checking', target });
   // A caption typed but not saved would be exported as its older text: stop and say so instead.
   if (!(await flushDrafts())) {
     store.set({
@@ -45,6 +51,15 @@ export async function startExport(target: ExportTarget): Promise<void> {
     });
     return;
   }
+  if (!checked) {
+    if (!(await checkBeforeExport(dataset.id, target))) {
+      store.set({ step: 'idle' });
+      useUi.getState().close();
+      return;
+    }
+    store.set({ step: 'choosing', target });
+  }
+  useCheck.getState().close();
   const problems = localProblems();
   if (problems.length > 0) {
     store.set({ step: 'blocked', target, message: blockedMessage(problems), problems });

@@ -18,7 +18,7 @@ export function ExportDialog() {
     setPhase({ step: 'idle' });
     closeUi();
   };
-  const busy = phase.step === 'exporting' || phase.step === 'choosing';
+  const busy = phase.step === 'exporting' || phase.step === 'choosing' || phase.step === 'checking';
   const zip = phase.step !== 'idle' && phase.target === 'zip';
   const title = zip ? 'Export ZIP' : 'Export to folder';
 
@@ -155,11 +155,13 @@ export function ExportDialog() {
         <span className="spinner" aria-hidden="true" />
         <div className="export-progress-main">
           <strong>
-            {phase.step === 'choosing'
-              ? 'Choose where to save…'
-              : progress
-                ? `Writing ${progress.done.toLocaleString('en-US')} of ${plural(progress.total, 'image')}`
-                : 'Preparing…'}
+            {phase.step === 'checking'
+              ? 'Checking the dataset…'
+              : phase.step === 'choosing'
+                ? 'Choose where to save…'
+                : progress
+                  ? `Writing ${progress.done.toLocaleString('en-US')} of ${plural(progress.total, 'image')}`
+                  : 'Preparing…'}
           </strong>
           {phase.step === 'exporting' ? <span className="faint mono small ellipsis">{phase.path}</span> : null}
           <ProgressBar

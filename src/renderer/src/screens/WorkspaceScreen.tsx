@@ -1,9 +1,11 @@
+import { CheckPanel } from '../components/CheckPanel';
 import { Editor } from '../components/Editor';
 import { FailedPanel } from '../components/FailedPanel';
 import { FilterBar } from '../components/FilterBar';
 import { Gallery } from '../components/Gallery';
 import { ImportProgressLine } from '../components/ImportProgressLine';
 import { RunBar } from '../components/RunBar';
+import { SearchBar } from '../components/SearchBar';
 import { WorkspaceHeader } from '../components/WorkspaceHeader';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useImporting } from '../stores/importing';
@@ -19,6 +21,7 @@ export function WorkspaceScreen() {
       <WorkspaceHeader />
       <div className="workspace-body">
         <section className="gallery-pane" aria-label="Gallery">
+          <SearchBar />
           <FilterBar />
           {importing !== undefined ? (
             <div className="gallery-importing">
@@ -26,6 +29,7 @@ export function WorkspaceScreen() {
             </div>
           ) : null}
           <Gallery />
+          <CheckPanel />
           <FailedPanel />
         </section>
         <Editor />

@@ -5,6 +5,8 @@ export type ExportTarget = 'zip' | 'folder';
 
 type ExportPhase =
   | { step: 'idle' }
+  /** The dataset check runs first; its panel takes over when it has anything to say. */
+  | { step: 'checking'; target: ExportTarget }
   | { step: 'choosing'; target: ExportTarget }
   | { step: 'blocked'; target: ExportTarget; message: string; problems: ExportProblem[] }
   | { step: 'exporting'; target: ExportTarget; path: string; progress: ExportProgress | null }
