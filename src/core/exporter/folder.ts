@@ -35,7 +35,10 @@ export async function exportFolder(opts: ExportOptions & { outDir: string }): Pr
       await rename(dir, outDir);
       await syncDir(dirname(outDir));
     }
-    return { path: outDir, images: plan.items.length, bytes: writer.bytes(), warnings: plan.warnings, ...counts };
+    return {
+      ...{ preset: 'replicate', target: 'folder', path: outDir, images: plan.items.length, bytes: writer.bytes() },
+      ...{ warnings: plan.warnings, ...counts, resized: 0, locationRemoved: 0, written: [], backups: [] },
+    };
   } catch (e) {
     await writer.syncs.drain(); // a rename still in flight must not bring a file back after the cleanup
     if (exists) await Promise.all(writer.written.map((f) => rm(f, { force: true }).catch(() => {})));

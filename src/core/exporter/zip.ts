@@ -50,7 +50,10 @@ export async function exportZip(opts: ExportOptions & { outPath: string }): Prom
     await file.close();
     await rename(tmp, outPath);
     await syncDir(dirname(outPath));
-    return { path: outPath, images: plan.items.length, bytes: sink.written, warnings: plan.warnings, ...counts };
+    return {
+      ...{ preset: 'replicate', target: 'zip', path: outPath, images: plan.items.length, bytes: sink.written },
+      ...{ warnings: plan.warnings, ...counts, resized: 0, locationRemoved: 0, written: [], backups: [] },
+    };
   } catch (e) {
     zip.destroy();
     sink.destroy();

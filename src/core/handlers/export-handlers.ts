@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { ExportChoice } from '../../shared/export-presets';
 import type { ExportProgress, ExportReport } from '../../shared/progress';
 import { type ExportOptions, exportFolder, exportZip } from '../exporter';
 import { absolutePath } from './absolute-path';
@@ -8,32 +9,65 @@ import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
 type Writer = (opts: ExportOptions, path: string) => Promise<ExportReport>;
+type ExportCalls = 'exportZip' | 'exportFolder' | 'exportDataset' | 'cancelExport' | 'setExportChoice';
 
 /**
  * Exports pass the exporter's refusals through unchanged: `validation` with `details.problems` listing the images
  * that still need a caption, `io` with a plain sentence about the target.
  */
-export function exportHandlers(ctx: BackendContext): Pick<Handlers, 'exportZip' | 'exportFolder'> {
+export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportCalls> {
   const { store, emit } = ctx.deps;
+  /** The running export of each dataset, so the user's cancel reaches it. */
+  const running = new Map<string, AbortController>();
 
   async function run(datasetId: string, target: string, write: Writer): Promise<ExportReport> {
     const path = absolutePath(target);
     const { images, trigger } = await store.load(datasetId);
-    return ctx.tasks.run(async (signal) => {
-      const onProgress = (progress: ExportProgress) => emit('exportProgress', { datasetId, progress });
-      const report = await write({ images, trigger, signal, onProgress }, path);
-      // "Show in folder" may now reveal it.
-      ctx.known.rememberExport(report.path);
-      return report;
+    return ctx.tasks.run(async (closing) => {
+      const cancel = new AbortController();
+      running.get(datasetId)?.abort();
+      running.set(datasetId, cancel);
+      const signal = AbortSignal.any([closing, cancel.signal]);
+      try {
+        const onProgress = (progress: ExportProgress) => emit('exportProgress', { datasetId, progress });
+        const report = await write({ images, trigger, signal, onProgress }, path);
+        // "Show in folder" may now reveal it.
+        ctx.known.rememberExport(report.path);
+        return report;
+      } finally {
+        if (running.get(datasetId) === cancel) running.delete(datasetId);
+      }
     });
   }
 
+  const saveChoice = async (datasetId: string, choice: ExportChoice): Promise<ExportChoice> => {
+    const saved = await store.modify(datasetId, (m) => ({ ...m, exportChoice: choice }));
+    return saved.exportChoice;
+  };
+
+  const zip = async (datasetId: string, path: string) => {
+    await assertZipTarget(absolutePath(path));
+    return run(datasetId, path, (opts, outPath) => exportZip({ ...opts, outPath }));
+  };
+  const folder = (datasetId: string, path: string) =>
+    run(datasetId, path, (opts, outDir) => exportFolder({ ...opts, outDir }));
+
   return {
-    exportZip: async (datasetId, path) => {
-      await assertZipTarget(absolutePath(path));
-      return run(datasetId, path, (opts, outPath) => exportZip({ ...opts, outPath }));
+    exportZip: zip,
+    exportFolder: folder,
+    async exportDataset(datasetId, request) {
+      const { choice, path } = request;
+      await saveChoice(datasetId, choice);
+      if (choice.preset !== 'replicate') {
+        throw new AppError('internal', `The ${choice.preset} preset is not available in this build yet.`);
+      }
+      if (path === null) throw new AppError('validation', 'Choose where to export the dataset.');
+      return choice.target === 'zip' ? zip(datasetId, path) : folder(datasetId, path);
     },
-    exportFolder: (datasetId, path) => run(datasetId, path, (opts, outDir) => exportFolder({ ...opts, outDir })),
+    async cancelExport(datasetId) {
+      running.get(datasetId)?.abort();
+    },
+    setExportChoice: saveChoice,
   };
 }
 

@@ -12,6 +12,7 @@ import { osHandlers } from './os-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 import { settingsHandlers } from './settings-handlers';
+import { trainingHandlers } from './training-handlers';
 import type { HandlerDeps, Handlers } from './types';
 
 export { dispatch } from './dispatch';
@@ -47,6 +48,7 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...settingsHandlers(ctx),
     ...keyHandlers(ctx),
     ...modelHandlers(ctx),
+    ...trainingHandlers(),
     draftsFlushed: async () => uiFlush.done(),
   };
   const uiFlush = createUiFlush(deps);

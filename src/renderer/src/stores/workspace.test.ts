@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../../shared/dataset';
+import { DEFAULT_EXPORT_CHOICE } from '../../../shared/export-presets';
 import { makeImage } from '../lib/test-fixtures';
 import { currentImage, useWorkspace } from './workspace';
 
@@ -19,6 +20,8 @@ const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', capt
     images,
     skipped: [],
     batch: null,
+    exportChoice: DEFAULT_EXPORT_CHOICE,
+    trainings: [],
   }) satisfies DatasetManifest;
 
 const ws = () => useWorkspace.getState();
