@@ -1,4 +1,5 @@
-/** The exporter: turns a dataset's images and captions into a trainer-ready dataset (ZIP or folder). */
+/** The exporter: turns a dataset's images and captions into a trainer-ready dataset (ZIP, folder or beside). */
+export { exportDataset } from './export-dataset';
 export { exportFolder } from './folder';
 export { assignExportNames, defaultZipName } from './naming';
 export { planExport } from './plan';
