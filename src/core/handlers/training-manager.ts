@@ -48,17 +48,17 @@ export class TrainingManager {
           onUpload: (bytes) => this.emit(datasetId, { step: 'uploading', zipBytes: bytes }),
         }),
       );
+      this.starting.delete(datasetId); // before watching: a start in progress is not watched
       this.emit(datasetId, { record });
       this.watch(datasetId);
       return record;
     } catch (e) {
+      this.starting.delete(datasetId);
       // Back to what the dataset says (its previous training, or none); the call's rejection carries the reason.
       const record = latestTraining(await this.ctx.deps.store.load(datasetId).catch(() => ({ trainings: [] })));
       this.emit(datasetId, { record });
       if (record && isTrainingActive(record.status)) this.watch(datasetId);
       throw e;
-    } finally {
-      this.starting.delete(datasetId);
     }
   }
 
