@@ -16,6 +16,7 @@ const BY_KIND: Record<ErrorKind, number> = {
   'not-found': EXIT.fatal,
   'invalid-key': EXIT.fatal,
   quota: EXIT.fatal,
+  credit: EXIT.fatal,
   io: EXIT.fatal,
   network: EXIT.fatal,
   internal: EXIT.fatal,

@@ -5,6 +5,7 @@ import type { CheckReport } from './check';
 import type { ListedCallName, ListedEventName } from './contract-names';
 import { type DatasetManifest, DatasetSettings, type ImageEntry, type ProviderName, type SkippedFile } from './dataset';
 import type { ErrorEnvelope } from './errors';
+import { ExportChoice } from './export-presets';
 import type { ImageVersion, StepResult, UndoState } from './history';
 import { ID_PATTERN } from './ids';
 import type {
@@ -16,6 +17,7 @@ import type {
   RunProgress,
   RunSummary,
 } from './progress';
+import { type TrainingPlan, type TrainingRecord, TrainingRequest, type TrainingUpdate } from './training';
 
 /**
  * The one contract between the UI and the main process. Each call names its argument schema (validated in main
@@ -50,6 +52,12 @@ export const RunRequest = z.object({
   mode: z.enum(['normal', 'batch']).default('normal'),
 });
 export type RunRequest = z.input<typeof RunRequest>;
+
+/**
+ * An export: the dialog's choices (remembered in the dataset by the call) and where to write. `path` is the ZIP
+ * file or the folder; null for `beside`, which writes next to the originals.
+ */
+const ExportRequest = z.object({ choice: ExportChoice, path: Path.nullable().default(null) });
 
 export const SettingsPatch = DatasetSettings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
@@ -154,8 +162,39 @@ export const calls = {
   /** Cancels the dataset's batch job (uploads stop, the job is cancelled on Gemini, its files deleted). */
   cancelBatch: call<void>()(z.tuple([Id])),
 
+  /** Today's Replicate ZIP / folder with the dataset's remembered options (kept for callers of before presets). */
   exportZip: call<ExportReport>()(z.tuple([Id, Path])),
   exportFolder: call<ExportReport>()(z.tuple([Id, Path])),
+  /**
+   * Exports with a preset (refusing with `details.problems` while an included image lacks a valid caption) and
+   * remembers the choice in the dataset. `exportProgress` events follow it.
+   */
+  exportDataset: call<ExportReport>()(z.tuple([Id, ExportRequest])),
+  /** Stops the dataset's running export; it rejects with `cancelled` and leaves nothing behind. */
+  cancelExport: call<void>()(z.tuple([Id])),
+  /** Remembers the export dialog's choices in the dataset without exporting (what the dialog opens with next). */
+  setExportChoice: call<ExportChoice>()(z.tuple([Id, ExportChoice])),
+
+  /** The Replicate API token: REPLICATE_API_TOKEN in the environment wins over the keychain's. */
+  replicateTokenStatus: call<KeyStatus>()(z.tuple([])),
+  /** Tests the token (`GET /v1/account`, nothing spent), then stores it in the keychain. */
+  setReplicateToken: call<KeyStatus>()(z.tuple([z.string().trim().min(1).max(200)])),
+  removeReplicateToken: call<KeyStatus>()(z.tuple([])),
+  /**
+   * What the Train dialog shows: the trainer's latest version with its defaults, the token's account, a suggested
+   * destination, the images and the estimate. Reads only; nothing is uploaded.
+   */
+  planTraining: call<TrainingPlan>()(z.tuple([Id])),
+  /**
+   * The user's click on Train: exports the Replicate ZIP to a temp file (refused over the upload limit, with
+   * `details.tooBig` = {bytes, limit, suggestedResizeLongSide}), uploads it, creates the destination when missing,
+   * starts the training and saves it in the dataset. Resolves with the saved record; `trainingUpdated` follows it.
+   * With a training still running (or `startNew` false and one saved), it returns that one instead of starting
+   * another.
+   */
+  startTraining: call<TrainingRecord>()(z.tuple([Id, TrainingRequest])),
+  /** Cancels the dataset's training (or stops its export/upload before anything started); null when there is none. */
+  cancelTraining: call<TrainingRecord | null>()(z.tuple([Id])),
 
   chooseFolder: call<string[] | null>()(z.tuple([])),
   chooseFiles: call<string[] | null>()(z.tuple([])),
@@ -208,6 +247,8 @@ export interface Events {
    * applied, `images` carries every image they changed (one event, not thousands), and `runFinished` follows.
    */
   batchUpdated: { datasetId: string; batch: BatchStatus | null; images?: ImageEntry[] };
+  /** A Replicate training moved on (export, upload, status, logs) or could not be checked (`problem`). */
+  trainingUpdated: { datasetId: string; training: TrainingUpdate };
   /** A menu item the UI handles (new dataset, export, settings...). */
   menuCommand: { command: MenuCommand };
   /** Main is about to shut down: the page saves every typed caption, then calls `draftsFlushed`. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_EXPORT_CHOICE, ExportChoice } from './export-presets';
+import { MAX_TRAININGS_KEPT, TrainingRecord } from './training';
 
 /**
  * The dataset manifest: everything Caption Studio knows about one dataset, kept small (no image data) so a
@@ -178,5 +180,9 @@ export const DatasetManifest = z.object({
   skipped: z.array(SkippedFile),
   /** A Gemini batch job submitted for this dataset and not finished yet: polled again when the dataset opens. */
   batch: BatchJobRecord.nullable().default(null),
+  /** The export dialog's last choices (preset, target, resize, location, kohya's folder), remembered per dataset. */
+  exportChoice: ExportChoice.default(DEFAULT_EXPORT_CHOICE),
+  /** Trainings started on Replicate, newest last; an unfinished one is followed again when the dataset opens. */
+  trainings: z.array(TrainingRecord).max(MAX_TRAININGS_KEPT).default([]),
 });
 export type DatasetManifest = z.infer<typeof DatasetManifest>;

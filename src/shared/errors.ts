@@ -5,6 +5,7 @@
 const ERROR_KINDS = [
   'invalid-key', // missing, malformed, rejected or leaked key: go to settings
   'quota', // per-day quota exhausted (per-minute limits are retried, not reported)
+  'credit', // the account has no credit left for a paid service (Replicate): add credit there
   'validation', // bad arguments or data that breaks the rules (trigger word, captions)
   'not-found', // dataset, image, file or model that does not exist
   'io', // disk problems: permissions, full disk, unreadable source

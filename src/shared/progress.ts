@@ -1,4 +1,5 @@
 import type { BatchState } from './dataset';
+import type { ExportPresetId, ExportTarget } from './export-presets';
 
 /**
  * Progress and result shapes that cross process boundaries (IPC events, the preview bridge, the CLI). The
@@ -124,17 +125,27 @@ export interface ExportProblem {
 }
 
 export interface ExportReport {
-  /** The ZIP file or folder written. */
+  preset: ExportPresetId;
+  target: ExportTarget;
+  /** The ZIP file or folder written (`beside`: the dataset's first root, where the captions went). */
   path: string;
   images: number;
   /** Total bytes written (ZIP size, or the sum of the folder's files). */
   bytes: number;
   /** Images exported although their source changed since import. */
   warnings: ExportProblem[];
-  /** Images re-encoded (upright or format conversion). */
+  /** Images re-encoded (upright, format conversion or resize). */
   converted: number;
-  /** Images copied byte for byte. */
+  /** Images copied byte for byte (apart from GPS tags blanked out in place). */
   copied: number;
+  /** Images scaled down by the resize option. */
+  resized: number;
+  /** Images whose GPS tags were removed (0 when the user kept them). */
+  locationRemoved: number;
+  /** `beside` only: every caption file written, absolute paths (empty for the other presets). */
+  written: string[];
+  /** `beside` only: `name.txt.bak` files made from a different caption file that was there. */
+  backups: string[];
 }
 
 export interface DatasetSummary {

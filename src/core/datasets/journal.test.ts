@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../shared/dataset';
+import { DEFAULT_EXPORT_CHOICE } from '../../shared/export-presets';
 import { appendJournal, applyJournal, type JournalEntry, readJournal } from './journal';
 import { SAMPLE_SETTINGS, sampleImages } from './testing';
 
@@ -25,6 +26,7 @@ function manifest(): DatasetManifest {
   return {
     ...{ version: 1, id: 's1', name: 'S', trigger: 'sks_person', createdAt: BASE, updatedAt: BASE },
     ...{ roots: ['/x'], settings: SAMPLE_SETTINGS, images: sampleImages(3), skipped: [], batch: null },
+    ...{ exportChoice: DEFAULT_EXPORT_CHOICE, trainings: [] },
   };
 }
 

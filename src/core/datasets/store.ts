@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type DatasetManifest, DatasetSettings, type ImageEntry, MANIFEST_VERSION } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
+import { DEFAULT_EXPORT_CHOICE } from '../../shared/export-presets';
 import { isValidId } from '../../shared/ids';
 import { systemClock } from '../clock';
 import { syncDir } from '../fs';
@@ -199,7 +200,15 @@ export function createDatasetStore(
         const at = new Date(now).toISOString();
         const manifest: DatasetManifest = {
           ...{ version: MANIFEST_VERSION, id, name, trigger, createdAt: at, updatedAt: at },
-          ...{ roots, settings, images: [], skipped: [], batch: null },
+          ...{
+            roots,
+            settings,
+            images: [],
+            skipped: [],
+            batch: null,
+            exportChoice: DEFAULT_EXPORT_CHOICE,
+            trainings: [],
+          },
         };
         const staging = join(layout.root, `.creating-${id}`);
         try {

@@ -1,39 +1,75 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { type ExportChoice, targetOf } from '../../shared/export-presets';
 import type { ExportProgress, ExportReport } from '../../shared/progress';
-import { type ExportOptions, exportFolder, exportZip } from '../exporter';
+import { type ExportOptions, exportDataset } from '../exporter';
 import { absolutePath } from './absolute-path';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
-type Writer = (opts: ExportOptions, path: string) => Promise<ExportReport>;
+type Writer = (opts: Omit<ExportOptions, 'shaping'>) => Promise<ExportReport>;
+type ExportCalls = 'exportZip' | 'exportFolder' | 'exportDataset' | 'cancelExport' | 'setExportChoice';
 
 /**
  * Exports pass the exporter's refusals through unchanged: `validation` with `details.problems` listing the images
  * that still need a caption, `io` with a plain sentence about the target.
  */
-export function exportHandlers(ctx: BackendContext): Pick<Handlers, 'exportZip' | 'exportFolder'> {
+export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportCalls> {
   const { store, emit } = ctx.deps;
+  /** The running export of each dataset, so the user's cancel reaches it. */
+  const running = new Map<string, AbortController>();
 
-  async function run(datasetId: string, target: string, write: Writer): Promise<ExportReport> {
-    const path = absolutePath(target);
+  async function run(datasetId: string, write: Writer): Promise<ExportReport> {
     const { images, trigger } = await store.load(datasetId);
-    return ctx.tasks.run(async (signal) => {
-      const onProgress = (progress: ExportProgress) => emit('exportProgress', { datasetId, progress });
-      const report = await write({ images, trigger, signal, onProgress }, path);
-      // "Show in folder" may now reveal it.
-      ctx.known.rememberExport(report.path);
-      return report;
+    return ctx.tasks.run(async (closing) => {
+      const cancel = new AbortController();
+      running.get(datasetId)?.abort();
+      running.set(datasetId, cancel);
+      const signal = AbortSignal.any([closing, cancel.signal]);
+      try {
+        const onProgress = (progress: ExportProgress) => emit('exportProgress', { datasetId, progress });
+        const report = await write({ images, trigger, signal, onProgress });
+        // "Show in folder" may now reveal it.
+        ctx.known.rememberExport(report.path);
+        return report;
+      } finally {
+        if (running.get(datasetId) === cancel) running.delete(datasetId);
+      }
     });
   }
 
+  const saveChoice = async (datasetId: string, choice: ExportChoice): Promise<ExportChoice> => {
+    const saved = await store.modify(datasetId, (m) => ({ ...m, exportChoice: choice }));
+    return saved.exportChoice;
+  };
+
+  /** Checks the target for the choice (an absolute path; a ZIP only over a ZIP), then exports. */
+  async function exportWith(datasetId: string, choice: ExportChoice, target: string | null): Promise<ExportReport> {
+    const kind = targetOf(choice);
+    if (kind !== 'beside' && target === null) throw new AppError('validation', 'Choose where to export the dataset.');
+    const path = kind === 'beside' || target === null ? null : absolutePath(target);
+    if (kind === 'zip' && path) await assertZipTarget(path);
+    return run(datasetId, (opts) => exportDataset({ ...opts, choice, path }));
+  }
+
+  /** The calls of before presets: the Replicate layout, with the dataset's remembered resize and GPS choice. */
+  const replicate = async (datasetId: string, path: string, target: 'zip' | 'folder') => {
+    const { exportChoice } = await store.load(datasetId);
+    return exportWith(datasetId, { ...exportChoice, preset: 'replicate', target }, path);
+  };
+
   return {
-    exportZip: async (datasetId, path) => {
-      await assertZipTarget(absolutePath(path));
-      return run(datasetId, path, (opts, outPath) => exportZip({ ...opts, outPath }));
+    exportZip: (datasetId, path) => replicate(datasetId, path, 'zip'),
+    exportFolder: (datasetId, path) => replicate(datasetId, path, 'folder'),
+    async exportDataset(datasetId, { choice, path }) {
+      await saveChoice(datasetId, choice);
+      return exportWith(datasetId, choice, path);
     },
-    exportFolder: (datasetId, path) => run(datasetId, path, (opts, outDir) => exportFolder({ ...opts, outDir })),
+    async cancelExport(datasetId) {
+      running.get(datasetId)?.abort();
+    },
+    setExportChoice: saveChoice,
   };
 }
 

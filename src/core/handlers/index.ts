@@ -15,6 +15,8 @@ import { osHandlers } from './os-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 import { settingsHandlers } from './settings-handlers';
+import { trainingHandlers } from './training-handlers';
+import { TrainingManager } from './training-manager';
 import type { HandlerDeps, Handlers } from './types';
 
 export { dispatch } from './dispatch';
@@ -27,7 +29,7 @@ export interface Backend {
   handlers: Handlers;
   /** Thumbnails and previews for the media protocol / HTTP route. */
   media: MediaService;
-  /** A caption run is going, or a batch job uploading (closing the window should ask first). */
+  /** A caption run is going, a batch job or a training's dataset uploading (closing the window should ask first). */
   hasActiveRuns(): boolean;
   /** Cancels runs (captions already arrived stay saved), stops imports and exports, then closes the store. */
   shutdown(): Promise<void>;
@@ -40,8 +42,9 @@ export function createBackend(deps: HandlerDeps): Backend {
   const runs = new RunManager(ctx);
   const history = createHistoryService(deps.store);
   const batches = new BatchManager(ctx, runs);
+  const trainings = new TrainingManager(ctx);
   const handlers: Handlers = {
-    ...datasetHandlers(ctx, runs, batches),
+    ...datasetHandlers(ctx, runs, batches, trainings),
     ...importHandlers(ctx),
     ...imageHandlers(ctx, runs, history),
     ...historyHandlers(ctx, runs, history),
@@ -53,6 +56,7 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...settingsHandlers(ctx),
     ...keyHandlers(ctx),
     ...modelHandlers(ctx),
+    ...trainingHandlers(ctx, trainings),
     draftsFlushed: async () => uiFlush.done(),
   };
   const uiFlush = createUiFlush(deps);
@@ -60,7 +64,7 @@ export function createBackend(deps: HandlerDeps): Backend {
   return {
     handlers,
     media: createMediaService(deps.store),
-    hasActiveRuns: () => runs.hasActive() || batches.hasUploads(),
+    hasActiveRuns: () => runs.hasActive() || batches.hasUploads() || trainings.hasStarts(),
     flushUi: () => uiFlush.request(),
     shutdown() {
       closed ??= (async () => {
@@ -68,7 +72,8 @@ export function createBackend(deps: HandlerDeps): Backend {
         await uiFlush.request();
         const stopping = ctx.tasks.close(); // refuses new work at once, runs included
         // Batch jobs are not cancelled: they go on at Gemini and are followed again when their dataset opens.
-        await Promise.all([runs.stopAll(), batches.stopAll(), stopping]);
+        // Trainings too go on at Replicate, followed again when their dataset opens.
+        await Promise.all([runs.stopAll(), batches.stopAll(), trainings.stopAll(), stopping]);
         await deps.store.close();
       })();
       return closed;

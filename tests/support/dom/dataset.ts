@@ -8,6 +8,7 @@ import {
   type ImageEntry,
   MANIFEST_VERSION,
 } from '../../../src/shared/dataset';
+import { DEFAULT_EXPORT_CHOICE } from '../../../src/shared/export-presets';
 import { backend } from './fake-backend';
 
 export const DATASET_ID = 'ds1';
@@ -67,5 +68,7 @@ function manifest(images: ImageEntry[], trigger: string, settings: Partial<Datas
     images,
     skipped: [],
     batch: null,
+    exportChoice: DEFAULT_EXPORT_CHOICE,
+    trainings: [],
   };
 }

@@ -14,7 +14,10 @@ import { WorkspaceHeader } from './WorkspaceHeader';
 /** The export dialog is the busy dialog users meet most: it cannot be dismissed while it chooses or writes. */
 
 const ZIP = '/home/me/TOK_training.zip';
-const REPORT: ExportReport = { path: ZIP, images: 2, bytes: 2048, warnings: [], converted: 0, copied: 2 };
+const REPORT: ExportReport = {
+  ...{ preset: 'replicate', target: 'zip', path: ZIP, images: 2, bytes: 2048, warnings: [], converted: 0, copied: 2 },
+  ...{ resized: 0, locationRemoved: 0, written: [], backups: [] },
+};
 
 function Workspace() {
   useEvents();

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../../shared/dataset';
 import { move } from '../actions/navigation';
+import { DEFAULT_EXPORT_CHOICE } from '../../../shared/export-presets';
 import { makeImage } from '../lib/test-fixtures';
 import { visibleIds } from './visible';
 import { currentImage, useWorkspace } from './workspace';
@@ -22,6 +23,8 @@ const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', capt
     images,
     skipped: [],
     batch: null,
+    exportChoice: DEFAULT_EXPORT_CHOICE,
+    trainings: [],
   }) satisfies DatasetManifest;
 
 const ws = () => useWorkspace.getState();
