@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../../shared/dataset';
-import { move } from '../actions/navigation';
 import { DEFAULT_EXPORT_CHOICE } from '../../../shared/export-presets';
+import { move } from '../actions/navigation';
 import { makeImage } from '../lib/test-fixtures';
 import { visibleIds } from './visible';
 import { currentImage, useWorkspace } from './workspace';
