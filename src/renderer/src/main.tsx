@@ -11,6 +11,7 @@ import './styles/start.css';
 import './styles/workspace.css';
 import './styles/gallery.css';
 import './styles/editor.css';
+import './styles/export-train.css';
 
 const root = document.getElementById('root');
 if (root) {

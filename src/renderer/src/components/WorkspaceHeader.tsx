@@ -1,5 +1,5 @@
 import { closeDataset } from '../actions/datasets';
-import { startExport } from '../actions/export';
+import { openExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
 import { chooseSources } from '../actions/sources';
 import { plural } from '../lib/format';
@@ -8,7 +8,6 @@ import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { AppHeader } from './AppHeader';
 import { Icon } from './Icon';
-import { MenuButton } from './MenuButton';
 
 /** The workspace's top bar: back to datasets, the dataset's name and trigger, and the main actions. */
 export function WorkspaceHeader() {
@@ -63,20 +62,9 @@ export function WorkspaceHeader() {
         <Icon name="sparkles" size={15} /> Caption…
       </button>
       <div className="split">
-        <button type="button" className="btn split-head" disabled={count === 0} onClick={() => void startExport('zip')}>
-          <Icon name="archive" size={15} /> Export ZIP…
+        <button type="button" className="btn split-head" disabled={count === 0} onClick={() => void openExport()}>
+          <Icon name="archive" size={15} /> Export…
         </button>
-        <MenuButton
-          label="More export options"
-          disabled={count === 0}
-          items={[
-            {
-              label: 'Export to folder…',
-              icon: <Icon name="folder" size={15} />,
-              onSelect: () => void startExport('folder'),
-            },
-          ]}
-        />
       </div>
     </AppHeader>
   );

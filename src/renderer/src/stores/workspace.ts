@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DatasetManifest, DatasetSettings, ImageEntry, SkippedFile } from '../../../shared/dataset';
+import type { ExportChoice } from '../../../shared/export-presets';
 import { type GalleryFilter, matchesFilter, visibleImages } from '../lib/filters';
 import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
 import type { TransientState } from '../lib/status';
@@ -12,6 +13,8 @@ export interface OpenDataset {
   trigger: string;
   roots: string[];
   settings: DatasetSettings;
+  /** The export dialog's last choices (the dialog opens with them). */
+  exportChoice: ExportChoice;
 }
 
 export interface WorkspaceState extends Selection {
@@ -35,6 +38,7 @@ export interface WorkspaceState extends Selection {
   close(): void;
   rename(name: string): void;
   setSettings(settings: DatasetSettings): void;
+  setExportChoice(choice: ExportChoice): void;
   upsertImage(image: ImageEntry): void;
   /** Many images at once (a batch job's results): one update of the list, not one per image. */
   upsertImages(images: ReadonlyArray<ImageEntry>): void;
@@ -56,7 +60,10 @@ function indexOf(images: ReadonlyArray<ImageEntry>): Map<string, number> {
 }
 
 function datasetOf(m: DatasetManifest): OpenDataset {
-  return { id: m.id, name: m.name, trigger: m.trigger, roots: m.roots, settings: m.settings };
+  return {
+    ...{ id: m.id, name: m.name, trigger: m.trigger, roots: m.roots },
+    ...{ settings: m.settings, exportChoice: m.exportChoice },
+  };
 }
 
 const INITIAL = {
@@ -127,6 +134,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     setSettings: (settings) => {
       const s = get().dataset;
       if (s) set({ dataset: { ...s, settings } });
+    },
+
+    setExportChoice: (exportChoice) => {
+      const s = get().dataset;
+      if (s) set({ dataset: { ...s, exportChoice } });
     },
 
     upsertImage: (image) => {
