@@ -5,6 +5,7 @@ import { ImportReport } from './components/ImportReport';
 import { NewDatasetDialog } from './components/NewDatasetDialog';
 import { PathPrompt } from './components/PathPrompt';
 import { Toasts } from './components/Toasts';
+import { TrainDialog } from './components/TrainDialog';
 import { useDraftSafety } from './hooks/useDraftSafety';
 import { useEvents } from './hooks/useEvents';
 import { useMenuCommands } from './hooks/useMenuCommands';
@@ -48,5 +49,7 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <CaptionAllDialog initialScope={dialog.scope} />;
     case 'export':
       return <ExportDialog />;
+    case 'train':
+      return <TrainDialog />;
   }
 }

@@ -8,6 +8,7 @@ import { usePathPrompt } from '../../../src/renderer/src/stores/path-prompt';
 import { useRun } from '../../../src/renderer/src/stores/run';
 import { useSettings } from '../../../src/renderer/src/stores/settings';
 import { useToasts } from '../../../src/renderer/src/stores/toasts';
+import { useTraining } from '../../../src/renderer/src/stores/training';
 import { useUi } from '../../../src/renderer/src/stores/ui';
 import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
 
@@ -22,6 +23,7 @@ const STORES: StoreApi<object>[] = [
   useRun,
   useSettings,
   useToasts,
+  useTraining,
   useUi,
   useWorkspace,
 ];

@@ -13,6 +13,7 @@ import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
+import { showTraining } from './training';
 
 export async function loadDatasets(): Promise<void> {
   const store = useDatasets.getState();
@@ -50,6 +51,7 @@ export async function openDataset(id: string): Promise<boolean> {
     // A finished run of another dataset has nothing to say here.
     if (run.datasetId !== id && run.phase === 'finished') run.dismiss();
     showBatch(manifest);
+    showTraining(manifest);
     useUi.getState().setScreen('workspace');
     return true;
   } catch (e) {

@@ -8,6 +8,7 @@ import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { AppHeader } from './AppHeader';
 import { Icon } from './Icon';
+import { MenuButton } from './MenuButton';
 
 /** The workspace's top bar: back to datasets, the dataset's name and trigger, and the main actions. */
 export function WorkspaceHeader() {
@@ -65,6 +66,17 @@ export function WorkspaceHeader() {
         <button type="button" className="btn split-head" disabled={count === 0} onClick={() => void openExport()}>
           <Icon name="archive" size={15} /> Export…
         </button>
+        <MenuButton
+          label="More export options"
+          disabled={count === 0}
+          items={[
+            {
+              label: 'Train on Replicate…',
+              icon: <Icon name="sparkles" size={15} />,
+              onSelect: () => open({ type: 'train' }),
+            },
+          ]}
+        />
       </div>
     </AppHeader>
   );

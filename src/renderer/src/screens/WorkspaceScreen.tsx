@@ -4,6 +4,7 @@ import { FilterBar } from '../components/FilterBar';
 import { Gallery } from '../components/Gallery';
 import { ImportProgressLine } from '../components/ImportProgressLine';
 import { RunBar } from '../components/RunBar';
+import { TrainingBar } from '../components/TrainingBar';
 import { WorkspaceHeader } from '../components/WorkspaceHeader';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useImporting } from '../stores/importing';
@@ -30,6 +31,7 @@ export function WorkspaceScreen() {
         </section>
         <Editor />
       </div>
+      <TrainingBar />
       <RunBar />
     </div>
   );

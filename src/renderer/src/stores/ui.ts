@@ -10,7 +10,8 @@ export type Dialog =
   | { type: 'import-report'; report: ImportReport }
   | { type: 'settings'; focusKey: boolean; message: string | null }
   | { type: 'caption'; scope: RunScope }
-  | { type: 'export' };
+  | { type: 'export' }
+  | { type: 'train' };
 
 export interface UiState {
   screen: Screen;
