@@ -22,7 +22,7 @@ describe('training', () => {
     expect(TrainingParams.safeParse({ ...TRAINING_DEFAULTS, steps: TRAINING_LIMITS.steps.max + 1 }).success).toBe(
       false,
     );
-    expect(REPLICATE_UPLOAD_LIMIT_BYTES).toBe(104_857_600);
+    expect(REPLICATE_UPLOAD_LIMIT_BYTES).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('takes destinations as Replicate spells models', () => {

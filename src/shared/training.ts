@@ -9,8 +9,11 @@ import { z } from 'zod';
 /** The trainer every training runs on; its latest version is looked up when a training starts. */
 export const REPLICATE_TRAINER = 'ostris/flux-dev-lora-trainer';
 
-/** Replicate's Files API refuses bigger files; exports are refused a little below it (where it cuts is not known). */
-export const REPLICATE_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
+/**
+ * Replicate's Files API refuses files over 100 MB ("Files must be less than 100MB in size"); whether it means
+ * 10^8 bytes or 100 MiB is not known, so the app refuses above 10^8, a little below either.
+ */
+export const REPLICATE_UPLOAD_LIMIT_BYTES = 100_000_000;
 
 /**
  * The trainer's inputs the dialog offers, with its defaults and ranges as its schema declares them
@@ -18,11 +21,13 @@ export const REPLICATE_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
  * (`TrainingPlan.defaults` / `limits`), wins over these.
  */
 export const TRAINING_DEFAULTS = { steps: 1000, loraRank: 16, learningRate: 0.0004 } as const;
-export const TRAINING_LIMITS = {
+/** Smallest and largest value of each input the dialog offers. */
+export type TrainingLimits = Record<'steps' | 'loraRank' | 'learningRate', { min: number; max: number }>;
+export const TRAINING_LIMITS: TrainingLimits = {
   steps: { min: 3, max: 6000 },
   loraRank: { min: 1, max: 128 },
   learningRate: { min: 0.000001, max: 0.01 },
-} as const;
+};
 
 /** `owner/name` as Replicate spells models: lowercase letters, digits, `-`, `_` and `.` in the name. */
 export const DESTINATION_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,38}\/[a-z0-9][a-z0-9._-]{0,99}$/;
@@ -126,7 +131,7 @@ export interface TrainingPlan {
   version: string;
   /** The trainer's defaults and ranges from that version's schema. */
   defaults: TrainingParams;
-  limits: typeof TRAINING_LIMITS;
+  limits: TrainingLimits;
   /** The dataset's trigger (not editable in the dialog). */
   trigger: string;
   /** The token's account, and a destination suggested from it and the trigger (`account/trigger-lora`). */

@@ -2,7 +2,7 @@ import type { FakeContext, RouteHandler } from './context';
 import { type Exchange, fail, jsonBody, page, reply } from './http';
 import { visibleModel } from './models';
 import * as P from './problems';
-import { isTerminal, type StoredTraining, type TrainingData } from './records';
+import { isTerminal, type StoredTraining, type StoredVersion, type TrainingData } from './records';
 import { isoTime, randomId } from './state';
 import { TRAINING_INPUT_SCHEMA } from './trainer-schema';
 import { advanceTraining, settleTraining } from './training-lifecycle';
@@ -26,8 +26,15 @@ const TRAINING_REQUEST: ObjectSchema = {
   },
 };
 
-/** The trainer's inputs; a key it does not declare is refused (see README: inferred). */
-const TRAINING_INPUT: ObjectSchema = { properties: TRAINING_INPUT_SCHEMA.properties, additionalProperties: false };
+/**
+ * The inputs the requested version of the trainer declares (its own schema, so a test can serve a newer version
+ * that differs); a key it does not declare is refused (see README: inferred).
+ */
+function trainingInputOf(version: StoredVersion | undefined): ObjectSchema {
+  const schema = version?.openapiSchema as { components?: { schemas?: { TrainingInput?: ObjectSchema } } } | null;
+  const properties = schema?.components?.schemas?.TrainingInput?.properties ?? TRAINING_INPUT_SCHEMA.properties;
+  return { properties, additionalProperties: false };
+}
 
 function metrics(t: StoredTraining, stages: number) {
   if (!isTerminal(t.status)) return {};
@@ -70,12 +77,13 @@ async function trainingData(ctx: FakeContext, images: unknown): Promise<Training
 export const createTraining: RouteHandler = async (ex, ctx, [owner = '', name = '', version = '']) => {
   const trainer = visibleModel(ex, ctx, `${owner}/${name}`);
   if (!trainer) return;
-  if (!trainer.versions.some((v) => v.id === version)) return fail(ex, P.invalidVersion());
+  const trainerVersion = trainer.versions.find((v) => v.id === version);
+  if (!trainerVersion) return fail(ex, P.invalidVersion());
   const body = jsonBody(ex);
   if (body === undefined) return;
   const errors = checkObject(body, TRAINING_REQUEST, '');
   const { destination, input, webhook, webhook_events_filter } = body as Record<string, unknown>;
-  if (errors.length === 0) errors.push(...checkObject(input, TRAINING_INPUT, 'input'));
+  if (errors.length === 0) errors.push(...checkObject(input, trainingInputOf(trainerVersion), 'input'));
   if (errors.length > 0) return fail(ex, P.validationFailed(errors));
   const target = ctx.state.model(String(destination));
   if (target?.owner !== ctx.username()) return fail(ex, P.destinationMissing());

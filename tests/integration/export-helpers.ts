@@ -73,7 +73,7 @@ function captionFor(relPath: string): string {
 }
 
 /** Dataset entries for `relPaths` under `root`, with metadata read by sharp as the importer would. */
-async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promise<ImageEntry[]> {
+export async function entriesFor(root: string, relPaths: ReadonlyArray<string>): Promise<ImageEntry[]> {
   const names = assignExportNames(
     [],
     relPaths.map((relPath) => ({ id: relPath, relPath })),

@@ -61,7 +61,7 @@ describe('exportZip (Replicate preset)', () => {
     expect(names.every((n) => !n.includes('/') && !n.includes('\\'))).toBe(true);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(28);
     for (const item of plan.items) {
-      const caption = zip.get(item.captionName);
+      const caption = zip.get(item.captionName ?? '');
       expect(caption?.data.equals(Buffer.from(item.image.caption ?? '', 'utf8'))).toBe(true);
       expect(caption?.data[0]).not.toBe(0xef); // no BOM
       expect(caption?.method).toBe(8); // deflated
@@ -70,7 +70,7 @@ describe('exportZip (Replicate preset)', () => {
       expect(item.fileName).toMatch(/\.(jpg|png)$/u);
       if (item.mode === 'copy') expect(sha256(image?.data as Buffer)).toBe(await fileSha256(item.image.source));
     }
-    expect(new Set(plan.items.map((i) => i.mode))).toEqual(new Set(['copy', 'upright', 'to-jpeg', 'to-png']));
+    expect(new Set(plan.items.map((i) => i.mode))).toEqual(new Set(['copy', 'reencode', 'to-jpeg', 'to-png']));
 
     // Progress counts up to the total and ends at the bytes written.
     expect(progress[0]).toEqual({ done: 0, total: 14, bytes: 0 });

@@ -2,7 +2,7 @@ import { triggerError } from '../../shared/caption';
 import type { ImageEntry } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import { type DetailedPlan, planExportDetailed } from './plan';
-import type { ExportProblem } from './types';
+import type { ExportProblem, ImageShaping } from './types';
 
 /** How many offenders a refusal message names before it says "and N more" (the full list is in details). */
 const LISTED = 10;
@@ -11,10 +11,14 @@ const LISTED = 10;
  * The plan, or a `validation` AppError saying in plain words why nothing can be exported yet. The error's
  * details carry `{ problems }` (the blocking ones) so the UI can list and jump to them.
  */
-export async function planOrRefuse(images: ReadonlyArray<ImageEntry>, trigger: string): Promise<DetailedPlan> {
+export async function planOrRefuse(
+  images: ReadonlyArray<ImageEntry>,
+  trigger: string,
+  shaping?: ImageShaping,
+): Promise<DetailedPlan> {
   const badTrigger = triggerError(trigger);
   if (badTrigger) throw new AppError('validation', badTrigger);
-  const plan = await planExportDetailed(images, trigger);
+  const plan = await planExportDetailed(images, trigger, shaping);
   const sentences: string[] = [];
   if (plan.captionErrors.length > 0) {
     const n = plan.captionErrors.length;

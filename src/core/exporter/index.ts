@@ -1,4 +1,6 @@
-/** The exporter: turns a dataset's images and captions into a trainer-ready dataset (ZIP or folder). */
+/** The exporter: turns a dataset's images and captions into a trainer-ready dataset (ZIP, folder or beside). */
+export { exportDataset } from './export-dataset';
+export { planOrRefuse } from './export-errors';
 export { exportFolder } from './folder';
 export { assignExportNames, defaultZipName } from './naming';
 export { planExport } from './plan';

@@ -54,8 +54,8 @@ describe('exportModeFor', () => {
   it('copies upright JPEG and PNG and re-encodes rotated ones', () => {
     expect(mode('jpeg')).toBe('copy');
     expect(mode('png', 1, true)).toBe('copy');
-    expect(mode('jpeg', 6)).toBe('upright');
-    expect(mode('png', 3)).toBe('upright');
+    expect(mode('jpeg', 6)).toBe('reencode');
+    expect(mode('png', 3)).toBe('reencode');
   });
 
   it('converts every other format to JPEG, or PNG when it has transparency', () => {
@@ -81,7 +81,7 @@ describe('planExport', () => {
       ['IMG_0001.jpg', 'IMG_0001.txt', 'copy'],
       ['alpha.png', 'alpha.txt', 'to-png'],
       ['x.jpg', 'x.txt', 'to-jpeg'],
-      ['r.png', 'r.txt', 'upright'],
+      ['r.png', 'r.txt', 'reencode'],
     ]);
   });
 

@@ -2,18 +2,36 @@ import { stat } from 'node:fs/promises';
 import { captionError } from '../../shared/caption';
 import type { ImageEntry } from '../../shared/dataset';
 import { assignExportNames, nameKey, sanitiseName } from './naming';
-import type { ExportItem, ExportMode, ExportPlan, ExportProblem } from './types';
+import {
+  DEFAULT_SHAPING,
+  type ExportItem,
+  type ExportMode,
+  type ExportPlan,
+  type ExportProblem,
+  type ImageShaping,
+} from './types';
 
 /** Stat calls in flight at once while checking sources (cheap, but 2,000 at once would exhaust handles). */
 const STAT_CONCURRENCY = 16;
 
 /**
  * JPEG and PNG ship as they are unless EXIF says to rotate them (not every trainer applies EXIF, so upright
- * pixels are safest). Everything else becomes JPEG, or PNG when it has transparency (JPEG has no alpha).
+ * pixels are safest) or they are bigger than the resize option allows. Everything else becomes JPEG, or PNG when
+ * it has transparency (JPEG has no alpha).
  */
-export function exportModeFor(image: Pick<ImageEntry, 'format' | 'orientation' | 'hasAlpha'>): ExportMode {
-  if (image.format === 'jpeg' || image.format === 'png') return image.orientation === 1 ? 'copy' : 'upright';
+export function exportModeFor(
+  image: Pick<ImageEntry, 'format' | 'orientation' | 'hasAlpha'>,
+  resize: number | null = null,
+): ExportMode {
+  if (image.format === 'jpeg' || image.format === 'png') {
+    return image.orientation === 1 && resize === null ? 'copy' : 'reencode';
+  }
   return image.hasAlpha ? 'to-png' : 'to-jpeg';
+}
+
+/** The long side to scale `image` down to, or null when it is already small enough (never scaled up). */
+function resizeFor(image: Pick<ImageEntry, 'width' | 'height'>, longSide: number | null): number | null {
+  return longSide !== null && Math.max(image.width, image.height) > longSide ? longSide : null;
 }
 
 function extensionFor(image: ImageEntry, mode: ExportMode): '.jpg' | '.png' {
@@ -30,12 +48,20 @@ export interface DetailedPlan extends ExportPlan {
 }
 
 /** What the export of `images` would write, and what stands in its way (checks captions and source files). */
-export async function planExport(images: ReadonlyArray<ImageEntry>, trigger: string): Promise<ExportPlan> {
-  const { items, problems } = await planExportDetailed(images, trigger);
+export async function planExport(
+  images: ReadonlyArray<ImageEntry>,
+  trigger: string,
+  shaping: ImageShaping = DEFAULT_SHAPING,
+): Promise<ExportPlan> {
+  const { items, problems } = await planExportDetailed(images, trigger, shaping);
   return { items, problems };
 }
 
-export async function planExportDetailed(images: ReadonlyArray<ImageEntry>, trigger: string): Promise<DetailedPlan> {
+export async function planExportDetailed(
+  images: ReadonlyArray<ImageEntry>,
+  trigger: string,
+  shaping: ImageShaping = DEFAULT_SHAPING,
+): Promise<DetailedPlan> {
   const included = images.filter((i) => !i.excluded);
   const names = safeExportNames(included);
   const captionErrors: ExportProblem[] = [];
@@ -59,9 +85,18 @@ export async function planExportDetailed(images: ReadonlyArray<ImageEntry>, trig
     if (source?.severity === 'error') sourceErrors.push(problem('error', source.message));
     if (source?.severity === 'warning') warnings.push(problem('warning', source.message));
     if (captionMsg || source?.severity === 'error') return;
-    const mode = exportModeFor(image);
+    const resize = resizeFor(image, shaping.resizeLongSide);
+    const mode = exportModeFor(image, resize);
     const ext = extensionFor(image, mode);
-    items.push({ image, fileName: `${exportName}${ext}`, captionName: `${exportName}.txt`, mode });
+    const stripLocation = !shaping.keepLocation;
+    items.push({
+      image,
+      fileName: `${exportName}${ext}`,
+      captionName: `${exportName}.txt`,
+      mode,
+      resize,
+      stripLocation,
+    });
   });
 
   return { items, problems: [...captionErrors, ...sourceErrors, ...warnings], captionErrors, sourceErrors, warnings };

@@ -1,5 +1,6 @@
 import { type ImagePayload, renderImage } from './convert';
 import { cancelledError, throwIfCancelled } from './export-errors';
+import type { Layout } from './layout';
 import type { ExportItem, ExportOptions, ExportPlan } from './types';
 
 /** Where an export puts its files: a ZIP stream or a folder. */
@@ -8,7 +9,9 @@ export interface DatasetWriter {
    * Writes one image and its caption; resolves when both are written (or handed on to the ZIP stream). Should
    * settle promptly on abort (the ZIP writer does); the folder writer simply finishes its current file.
    */
-  add(item: ExportItem, image: ImagePayload, caption: Buffer): Promise<void>;
+  add(item: ExportItem, image: ImagePayload, caption: Buffer | null): Promise<void>;
+  /** Writes a file of the layout's own (a trainer's config, a metadata list) after the images. */
+  addFile(name: string, data: Buffer): Promise<void>;
   /** Bytes written so far. */
   bytes(): number;
   /** Prepares an item's image ahead of `add` (while the previous item is written); defaults to renderImage. */
@@ -18,6 +21,8 @@ export interface DatasetWriter {
 export interface WriteCounts {
   converted: number;
   copied: number;
+  resized: number;
+  locationRemoved: number;
 }
 
 /**
@@ -25,10 +30,15 @@ export interface WriteCounts {
  * image is rendered while the current one is written, so a conversion (CPU) overlaps the previous copy (disk);
  * at most two encoded images are in memory at once.
  */
-export async function writeItems(plan: ExportPlan, opts: ExportOptions, writer: DatasetWriter): Promise<WriteCounts> {
+export async function writeItems(
+  plan: ExportPlan,
+  opts: ExportOptions,
+  writer: DatasetWriter,
+  layout: Layout,
+): Promise<WriteCounts> {
   const { items } = plan;
   const total = items.length;
-  const counts: WriteCounts = { converted: 0, copied: 0 };
+  const counts: WriteCounts = { converted: 0, copied: 0, resized: 0, locationRemoved: 0 };
   opts.onProgress?.({ done: 0, total, bytes: 0 });
   const render = (item: ExportItem) => quiet(writer.render ? writer.render(item) : renderImage(item));
   let next = items[0] ? render(items[0]) : undefined;
@@ -40,10 +50,17 @@ export async function writeItems(plan: ExportPlan, opts: ExportOptions, writer: 
     next = following ? render(following) : undefined;
     // Captions are written exactly as stored: UTF-8 (Buffer.from never adds a BOM), no trailing newline.
     // Not raced against the signal: a writer must settle before its output can be cleaned up safely.
-    await writer.add(item, payload, Buffer.from(item.image.caption ?? '', 'utf8'));
+    const caption = item.captionName === null ? null : Buffer.from(item.image.caption ?? '', 'utf8');
+    await writer.add(item, payload, caption);
     if (item.mode === 'copy') counts.copied++;
     else counts.converted++;
+    if (item.resize !== null) counts.resized++;
+    if (payload.locationRemoved) counts.locationRemoved++;
     opts.onProgress?.({ done: i + 1, total, bytes: writer.bytes() });
+  }
+  for (const extra of layout.extras(items)) {
+    throwIfCancelled(opts.signal);
+    await writer.addFile(extra.name, extra.data);
   }
   throwIfCancelled(opts.signal);
   return counts;

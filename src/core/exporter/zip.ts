@@ -8,7 +8,10 @@ import { syncDir, tempPathBeside } from '../fs';
 import { type ImagePayload, renderImage } from './convert';
 import { planOrRefuse, throwIfCancelled, toExportError } from './export-errors';
 import { FileSink } from './file-sink';
+import { applyPatches, patchingStream } from './gps-apply';
 import { Halt } from './halt';
+import { FLAT_LAYOUT, type Layout, layOut } from './layout';
+import { locationPatches } from './location';
 import type { ExportItem, ExportOptions, ExportReport } from './types';
 import { WholeFileReader } from './whole-file-reader';
 import { type DatasetWriter, writeItems } from './write-items';
@@ -21,16 +24,23 @@ const MAX_BACKLOG = 8 * 1024 * 1024;
 /** Read size for streamed (oversized) sources: fewer, larger reads than the 64 KB default. */
 const STREAM_CHUNK = 1024 * 1024;
 
+/** Where a writer puts the pairs: the preset's layout (flat pairs when absent) and its name for the report. */
+export interface LaidOut {
+  layout?: Layout;
+  preset?: ExportReport['preset'];
+}
+
 /**
- * The Replicate preset: one flat ZIP of `name.jpg|png` + `name.txt` pairs, streamed straight to a temp file
+ * A ZIP of `name.jpg|png` + `name.txt` pairs (flat for Replicate, in the preset's folders otherwise, plus its own
+ * files such as ai-toolkit's config.yaml), streamed straight to a temp file
  * beside `outPath`, fsynced, and renamed over it only when complete, so memory stays flat whatever the dataset
  * size and a failure or cancel leaves no partial file (an existing `outPath` is untouched until the final rename).
  * Entry names are UTF-8 with the language-encoding flag set (compress-commons sets it for any non-ASCII name).
  * Images are STOREd (already compressed, so deflate only costs time); captions are deflated.
  */
-export async function exportZip(opts: ExportOptions & { outPath: string }): Promise<ExportReport> {
-  const { outPath, signal } = opts;
-  const plan = await planOrRefuse(opts.images, opts.trigger);
+export async function exportZip(opts: ExportOptions & LaidOut & { outPath: string }): Promise<ExportReport> {
+  const { outPath, signal, layout = FLAT_LAYOUT } = opts;
+  const plan = layOut(await planOrRefuse(opts.images, opts.trigger, opts.shaping), layout);
   throwIfCancelled(signal);
   await checkZipTarget(outPath);
   const tmp = tempPathBeside(outPath);
@@ -44,15 +54,15 @@ export async function exportZip(opts: ExportOptions & { outPath: string }): Prom
   const halt = new Halt(signal);
   written.catch((e: unknown) => halt.stop(e));
   try {
-    const counts = await writeItems(plan, opts, zipWriter(zip, sink, halt));
+    const counts = await writeItems(plan, opts, zipWriter(zip, sink, halt), layout);
     zip.finalize();
     await halt.guard(written);
     await file.close();
     await rename(tmp, outPath);
     await syncDir(dirname(outPath));
     return {
-      ...{ preset: 'replicate', target: 'zip', path: outPath, images: plan.items.length, bytes: sink.written },
-      ...{ warnings: plan.warnings, ...counts, resized: 0, locationRemoved: 0, written: [], backups: [] },
+      ...{ preset: opts.preset ?? 'replicate', target: 'zip', path: outPath, images: plan.items.length },
+      ...{ bytes: sink.written, warnings: plan.warnings, ...counts, written: [], backups: [] },
     };
   } catch (e) {
     zip.destroy();
@@ -92,41 +102,50 @@ function zipWriter(zip: DatasetZip, sink: FileSink, halt: Halt): DatasetWriter {
     const whole = await reader.read(item.image.source).catch((e: NodeJS.ErrnoException) => {
       throw cannotRead(item, e);
     });
-    return whole
-      ? { kind: 'buffer', data: whole.bytes, release: whole.release }
-      : { kind: 'file', path: item.image.source };
+    // GPS tags are blanked in the bytes read (our own buffer), or in the stream as it flows past.
+    const patches = await locationPatches(item, whole?.bytes).catch((e: NodeJS.ErrnoException) => {
+      whole?.release(Promise.resolve());
+      throw cannotRead(item, e);
+    });
+    const locationRemoved = patches.length > 0;
+    if (!whole) return { kind: 'file', path: item.image.source, patches, locationRemoved };
+    applyPatches(whole.bytes, patches);
+    return { kind: 'buffer', data: whole.bytes, release: whole.release, locationRemoved };
   };
 
   /**
    * zip-stream re-pipes a stream and a read error would not reach it (the entry would wait forever), so that
    * error is raced here and names the image.
    */
-  const appendStream = async (item: ExportItem, path: string) => {
-    const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK });
+  const appendStream = async (item: ExportItem, image: ImagePayload & { kind: 'file' }) => {
+    const stream = createReadStream(image.path, { highWaterMark: STREAM_CHUNK });
+    const patched = image.patches.length > 0 ? stream.pipe(patchingStream(image.patches)) : stream;
     const readFailed = new Promise<never>((_, reject) => {
       stream.once('error', (e: NodeJS.ErrnoException) => reject(cannotRead(item, e)));
     });
     readFailed.catch(() => {});
     try {
-      await Promise.race([append(stream, item.fileName, true), readFailed]);
+      await Promise.race([append(patched, item.fileName, true), readFailed]);
     } finally {
       stream.destroy();
+      patched.destroy();
     }
   };
 
   return {
     render: (item) => (item.mode === 'copy' ? readCopy(item) : renderImage(item)),
-    async add(item: ExportItem, image: ImagePayload, caption: Buffer) {
+    async add(item: ExportItem, image: ImagePayload, caption: Buffer | null) {
       try {
         await halt.guard(sink.until(zip.getBytesWritten() - MAX_BACKLOG));
         if (image.kind === 'buffer') await append(image.data, item.fileName, true);
-        else await appendStream(item, image.path);
+        else await appendStream(item, image);
       } finally {
         // The image's bytes may sit in a reused buffer: it is free once they are in the file.
         if (image.kind === 'buffer') image.release?.(sink.until(zip.getBytesWritten()));
       }
-      await append(caption, item.captionName, false);
+      if (caption && item.captionName) await append(caption, item.captionName, false);
     },
+    addFile: (name, data) => append(data, name, false),
     bytes: () => zip.getBytesWritten(),
   };
 }

@@ -1,9 +1,11 @@
 import { triggerError } from '../../shared/caption';
 import { AppError } from '../../shared/errors';
+import { isTrainingActive } from '../../shared/training';
 import type { BatchManager } from './batch-manager';
 import type { BackendContext } from './context';
 import type { RunManager } from './run-manager';
 import { currentSettings } from './settings-handlers';
+import type { TrainingManager } from './training-manager';
 import type { Handlers } from './types';
 
 type DatasetCalls =
@@ -18,6 +20,7 @@ export function datasetHandlers(
   ctx: BackendContext,
   runs: RunManager,
   batches: BatchManager,
+  trainings: TrainingManager,
 ): Pick<Handlers, DatasetCalls> {
   const { store } = ctx.deps;
   return {
@@ -42,6 +45,8 @@ export function datasetHandlers(
       ctx.known.rememberDataset(manifest);
       // A job submitted earlier (maybe by the CLI, maybe before a restart): followed while the app is open.
       if (manifest.batch) batches.watch(id);
+      // A training started earlier (maybe by the CLI, maybe before a restart): followed while it runs.
+      if (manifest.trainings.some((t) => isTrainingActive(t.status))) trainings.watch(id);
       return manifest;
     },
 
@@ -54,6 +59,7 @@ export function datasetHandlers(
     async deleteDataset(id) {
       await runs.stop(id);
       await batches.discard(id);
+      await trainings.stopFollowing(id); // the training itself goes on: it is the user's, on their account
       await store.remove(id);
       ctx.known.forgetDataset(id);
     },

@@ -1,14 +1,14 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { ExportChoice } from '../../shared/export-presets';
+import { type ExportChoice, targetOf } from '../../shared/export-presets';
 import type { ExportProgress, ExportReport } from '../../shared/progress';
-import { type ExportOptions, exportFolder, exportZip } from '../exporter';
+import { type ExportOptions, exportDataset } from '../exporter';
 import { absolutePath } from './absolute-path';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
-type Writer = (opts: ExportOptions, path: string) => Promise<ExportReport>;
+type Writer = (opts: Omit<ExportOptions, 'shaping'>) => Promise<ExportReport>;
 type ExportCalls = 'exportZip' | 'exportFolder' | 'exportDataset' | 'cancelExport' | 'setExportChoice';
 
 /**
@@ -20,8 +20,7 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportCalls>
   /** The running export of each dataset, so the user's cancel reaches it. */
   const running = new Map<string, AbortController>();
 
-  async function run(datasetId: string, target: string, write: Writer): Promise<ExportReport> {
-    const path = absolutePath(target);
+  async function run(datasetId: string, write: Writer): Promise<ExportReport> {
     const { images, trigger } = await store.load(datasetId);
     return ctx.tasks.run(async (closing) => {
       const cancel = new AbortController();
@@ -30,7 +29,7 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportCalls>
       const signal = AbortSignal.any([closing, cancel.signal]);
       try {
         const onProgress = (progress: ExportProgress) => emit('exportProgress', { datasetId, progress });
-        const report = await write({ images, trigger, signal, onProgress }, path);
+        const report = await write({ images, trigger, signal, onProgress });
         // "Show in folder" may now reveal it.
         ctx.known.rememberExport(report.path);
         return report;
@@ -45,24 +44,27 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportCalls>
     return saved.exportChoice;
   };
 
-  const zip = async (datasetId: string, path: string) => {
-    await assertZipTarget(absolutePath(path));
-    return run(datasetId, path, (opts, outPath) => exportZip({ ...opts, outPath }));
+  /** Checks the target for the choice (an absolute path; a ZIP only over a ZIP), then exports. */
+  async function exportWith(datasetId: string, choice: ExportChoice, target: string | null): Promise<ExportReport> {
+    const kind = targetOf(choice);
+    if (kind !== 'beside' && target === null) throw new AppError('validation', 'Choose where to export the dataset.');
+    const path = kind === 'beside' || target === null ? null : absolutePath(target);
+    if (kind === 'zip' && path) await assertZipTarget(path);
+    return run(datasetId, (opts) => exportDataset({ ...opts, choice, path }));
+  }
+
+  /** The calls of before presets: the Replicate layout, with the dataset's remembered resize and GPS choice. */
+  const replicate = async (datasetId: string, path: string, target: 'zip' | 'folder') => {
+    const { exportChoice } = await store.load(datasetId);
+    return exportWith(datasetId, { ...exportChoice, preset: 'replicate', target }, path);
   };
-  const folder = (datasetId: string, path: string) =>
-    run(datasetId, path, (opts, outDir) => exportFolder({ ...opts, outDir }));
 
   return {
-    exportZip: zip,
-    exportFolder: folder,
-    async exportDataset(datasetId, request) {
-      const { choice, path } = request;
+    exportZip: (datasetId, path) => replicate(datasetId, path, 'zip'),
+    exportFolder: (datasetId, path) => replicate(datasetId, path, 'folder'),
+    async exportDataset(datasetId, { choice, path }) {
       await saveChoice(datasetId, choice);
-      if (choice.preset !== 'replicate') {
-        throw new AppError('internal', `The ${choice.preset} preset is not available in this build yet.`);
-      }
-      if (path === null) throw new AppError('validation', 'Choose where to export the dataset.');
-      return choice.target === 'zip' ? zip(datasetId, path) : folder(datasetId, path);
+      return exportWith(datasetId, choice, path);
     },
     async cancelExport(datasetId) {
       running.get(datasetId)?.abort();

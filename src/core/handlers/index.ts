@@ -13,6 +13,7 @@ import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 import { settingsHandlers } from './settings-handlers';
 import { trainingHandlers } from './training-handlers';
+import { TrainingManager } from './training-manager';
 import type { HandlerDeps, Handlers } from './types';
 
 export { dispatch } from './dispatch';
@@ -37,8 +38,9 @@ export function createBackend(deps: HandlerDeps): Backend {
   const ctx = createContext(deps);
   const runs = new RunManager(ctx);
   const batches = new BatchManager(ctx, runs);
+  const trainings = new TrainingManager(ctx);
   const handlers: Handlers = {
-    ...datasetHandlers(ctx, runs, batches),
+    ...datasetHandlers(ctx, runs, batches, trainings),
     ...importHandlers(ctx),
     ...imageHandlers(ctx, runs),
     ...estimateHandlers(ctx),
@@ -48,7 +50,7 @@ export function createBackend(deps: HandlerDeps): Backend {
     ...settingsHandlers(ctx),
     ...keyHandlers(ctx),
     ...modelHandlers(ctx),
-    ...trainingHandlers(),
+    ...trainingHandlers(ctx, trainings),
     draftsFlushed: async () => uiFlush.done(),
   };
   const uiFlush = createUiFlush(deps);
@@ -64,7 +66,8 @@ export function createBackend(deps: HandlerDeps): Backend {
         await uiFlush.request();
         const stopping = ctx.tasks.close(); // refuses new work at once, runs included
         // Batch jobs are not cancelled: they go on at Gemini and are followed again when their dataset opens.
-        await Promise.all([runs.stopAll(), batches.stopAll(), stopping]);
+        // Trainings too go on at Replicate, followed again when their dataset opens.
+        await Promise.all([runs.stopAll(), batches.stopAll(), trainings.stopAll(), stopping]);
         await deps.store.close();
       })();
       return closed;
