@@ -5,7 +5,7 @@ import { writePhotos } from './support/photos';
 import { expect, snap, test } from './support/test';
 
 /**
- * Export ZIP… while images still lack a caption: no save prompt, but the list of images to fix; picking one opens
+ * Export… while images still lack a caption: no options, no save prompt, but the list of images to fix; picking one opens
  * it in the editor, ready to type.
  */
 
@@ -25,11 +25,12 @@ test('export is blocked with the images that need a caption; clicking one select
   await report.getByRole('button', { name: 'Start reviewing' }).click();
   await expect(editorTitle(page)).toHaveText(captioned);
 
-  await page.getByRole('button', { name: 'Export ZIP…' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
   const blocked = dialog(page, 'Not ready to export yet');
   await expect(blocked).toBeVisible();
   await expect(blocked).toContainText('2 images still need a valid caption.');
   await expect(dialog(page, 'Save as')).toHaveCount(0);
+  await expect(dialog(page, /^Export$/u)).toHaveCount(0);
   const problems = blocked.getByRole('listitem');
   await expect(problems).toHaveCount(2);
   await expect(problems.nth(0)).toContainText(second);

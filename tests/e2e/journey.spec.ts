@@ -185,7 +185,10 @@ test('import, caption with failures, retry, fix by keyboard, export and unzip', 
 
   const zipPath = join(workdir, `${TRIGGER}_training.zip`);
   await test.step('export the ZIP to a typed path; "Show in folder" at the end', async () => {
-    await page.getByRole('button', { name: 'Export ZIP…' }).click();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog(page, /^Export$/u)
+      .getByRole('button', { name: 'Export ZIP…' })
+      .click();
     const prompt = dialog(page, 'Save as');
     await expect(prompt.getByRole('textbox')).toHaveValue(`${TRIGGER}_training.zip`);
     await snap(page, 'export-save-prompt');

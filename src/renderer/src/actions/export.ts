@@ -64,7 +64,7 @@ async function askWhere(target: ExportTarget, name: string): Promise<string | nu
 
 function cancelledNote(target: ExportTarget): string {
   return target === 'beside'
-    ? 'Stopped. Caption files already written stay next to the photos; nothing else was changed.'
+    ? 'Stopped: every caption file next to the photos is as it was before.'
     : 'Export cancelled: nothing was written.';
 }
 

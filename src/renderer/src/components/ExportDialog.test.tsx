@@ -164,8 +164,7 @@ describe('ExportDialog', () => {
     backend.answer('exportDataset', () => ({
       ...REPORT,
       ...{ preset: 'beside', target: 'beside', path: '/photos', bytes: 0, copied: 0, locationRemoved: 0 },
-      written: ['/photos/a.txt', '/photos/b.txt'],
-      backups: ['/photos/b.txt.bak'],
+      ...{ images: 3, written: ['/photos/a.txt', '/photos/b.txt'], backups: ['/photos/b.txt.bak'] },
     }));
     await openOptions();
     await user.click(screen.getByRole('radio', { name: /Next to the photos/u }));
@@ -176,6 +175,9 @@ describe('ExportDialog', () => {
     expect(backend.callsTo('chooseExportPath')).toEqual([]);
     expect(backend.callsTo('exportDataset')[0]?.[1]).toMatchObject({ choice: { preset: 'beside' }, path: null });
     const done = screen.getByRole('dialog', { name: 'Captions written' });
+    expect(done.textContent).toContain(
+      '2 caption files written next to the photos · 1 older caption file kept as .bak · 1 already up to date',
+    );
     const written = within(done).getByRole('region', { name: '2 caption files written' });
     expect(
       within(written)

@@ -52,7 +52,7 @@ export function ExportOptions({
       title="Export"
       subtitle={`${plural(included, 'image')} with ${dataset.trigger} captions, arranged the way your trainer reads them.`}
       onClose={close}
-      width={620}
+      width={800}
       className="export-dialog"
       footer={
         <>
@@ -73,37 +73,41 @@ export function ExportOptions({
         </>
       }
     >
-      <PresetPicker value={form.preset} onPick={(preset) => setForm(choosePreset(form, preset))} />
-      {beside ? (
-        <div className="callout info">
-          <Icon name="info" />
-          <span>
-            Your photos are not changed. Where a different caption file is already there, it is kept as{' '}
-            <code>name.txt.bak</code> first; the list of files written is shown at the end.
-          </span>
+      <div className="export-columns">
+        <PresetPicker value={form.preset} onPick={(preset) => setForm(choosePreset(form, preset))} />
+        <div className="export-settings">
+          {beside ? (
+            <div className="callout info">
+              <Icon name="info" />
+              <span>
+                Your photos are not changed. Where a different caption file is already there, it is kept as{' '}
+                <code>name.txt.bak</code> first; the list of files written is shown at the end.
+              </span>
+            </div>
+          ) : (
+            <div className="export-target">
+              <span className="field-label">Write to</span>
+              <Segmented
+                legend="Write to"
+                className="small"
+                options={PRESET_TARGETS[form.preset].flatMap((t) =>
+                  t === 'beside' ? [] : [{ value: t, label: TARGET_LABELS[t] }],
+                )}
+                value={form.target}
+                onPick={(t) => update({ target: t })}
+              />
+            </div>
+          )}
+          {form.preset === 'kohya' ? <KohyaOptions form={form} errors={errors} onChange={update} /> : null}
+          {beside ? null : <ImageOptions form={form} errors={errors} onChange={update} />}
+          <figure className="field export-layout" aria-labelledby={`${id}-layout`}>
+            <figcaption id={`${id}-layout`} className="field-label">
+              What gets written
+            </figcaption>
+            <pre className="export-tree">{tree.join('\n')}</pre>
+          </figure>
         </div>
-      ) : (
-        <div className="export-target">
-          <span className="field-label">Write to</span>
-          <Segmented
-            legend="Write to"
-            className="small"
-            options={PRESET_TARGETS[form.preset].flatMap((t) =>
-              t === 'beside' ? [] : [{ value: t, label: TARGET_LABELS[t] }],
-            )}
-            value={form.target}
-            onPick={(t) => update({ target: t })}
-          />
-        </div>
-      )}
-      {form.preset === 'kohya' ? <KohyaOptions form={form} errors={errors} onChange={update} /> : null}
-      {beside ? null : <ImageOptions form={form} errors={errors} onChange={update} />}
-      <figure className="field export-layout" aria-labelledby={`${id}-layout`}>
-        <figcaption id={`${id}-layout`} className="field-label">
-          What gets written
-        </figcaption>
-        <pre className="export-tree">{tree.join('\n')}</pre>
-      </figure>
+      </div>
     </Dialog>
   );
 }

@@ -37,8 +37,7 @@ export function ImageOptions(p: {
           <span className="muted small">px</span>
         </div>
         <span id={`${id}-size-help`} className={p.errors.resize ? 'field-error' : 'field-help'}>
-          {p.errors.resize ??
-            'Only bigger images are scaled, never up, with a high-quality filter; upright and in sRGB. Smaller uploads, faster training.'}
+          {p.errors.resize ?? 'Only bigger images are scaled (never up), with a high-quality filter, upright, in sRGB.'}
         </span>
       </div>
       <div className="export-option">
@@ -53,7 +52,7 @@ export function ImageOptions(p: {
         </label>
         <span id={`${id}-gps-help`} className="field-help">
           {form.removeLocation
-            ? 'Phones record where each photo was taken. The GPS tags are removed from every exported image; the pixels and all other details stay exactly as they are.'
+            ? 'Phones record where each photo was taken. The GPS tags are removed; the pixels and every other detail stay exactly as they are.'
             : 'Exported images keep the GPS tags that say where they were taken: anyone you share the dataset with can see the place.'}
         </span>
       </div>

@@ -7,23 +7,23 @@ import { formatBytes, plural } from './format';
 export const PRESET_INFO: Record<ExportPresetId, { label: string; summary: string }> = {
   replicate: {
     label: 'Replicate / fal',
-    summary: 'Image and caption pairs side by side: what Replicate’s and fal’s FLUX LoRA trainers read.',
+    summary: 'Image and caption pairs side by side, as the FLUX LoRA trainers there read them.',
   },
   'ai-toolkit': {
     label: 'ai-toolkit',
-    summary: 'The pairs in dataset/ and a ready config.yaml for a FLUX LoRA with your trigger word.',
+    summary: 'The pairs in dataset/ and a ready config.yaml for a FLUX LoRA.',
   },
   kohya: {
     label: 'kohya (sd-scripts)',
-    summary: 'The pairs in one folder whose name tells kohya the repeats, the trigger word and the class.',
+    summary: 'The pairs in a folder named for the repeats, trigger word and class.',
   },
   hf: {
     label: 'Hugging Face',
-    summary: 'An imagefolder dataset: train/ with the images and metadata.jsonl holding the captions.',
+    summary: 'An imagefolder: train/ with the images and a metadata.jsonl of captions.',
   },
   beside: {
     label: 'Next to the photos',
-    summary: 'A caption file beside each original photo, for trainers that read your own folders.',
+    summary: 'A caption file beside each photo, for trainers that read your folders.',
   },
 };
 
@@ -77,8 +77,12 @@ export function exportButtonLabel(target: ExportTarget): string {
 /** The report's one line under the headline: size, then what happened to the images. */
 export function reportDetail(r: ExportReport): string {
   if (r.target === 'beside') {
-    const kept = r.backups.length > 0 ? `, ${plural(r.backups.length, 'older caption file')} kept as .bak` : '';
-    return `${plural(r.written.length, 'caption file')} written next to the photos${kept}`;
+    // A caption file already holding the same caption is left alone.
+    const same = r.images - r.written.length;
+    const parts = [`${plural(r.written.length, 'caption file')} written next to the photos`];
+    if (r.backups.length > 0) parts.push(`${plural(r.backups.length, 'older caption file')} kept as .bak`);
+    if (same > 0) parts.push(`${count(same)} already up to date`);
+    return parts.join(' · ');
   }
   const parts = [formatBytes(r.bytes), `${count(r.copied)} copied as they are`];
   if (r.converted > 0) parts.push(`${count(r.converted)} converted to upright JPEG/PNG`);
