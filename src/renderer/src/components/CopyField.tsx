@@ -26,8 +26,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       </label>
       <div className="copy-row">
         <input ref={field} id={id} className="input mono" readOnly value={value} onFocus={(e) => e.target.select()} />
-        <button type="button" className="btn" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
-          <Icon name={said === 'copied' ? 'check' : 'copy'} size={15} /> {said === 'copied' ? 'Copied' : 'Copy'}
+        {/* Always "Copy" (the name says what is copied): the icon and the line below say it worked. */}
+        <button type="button" className="btn" onClick={() => void copy()} aria-label={`Copy ${label}`}>
+          <Icon name={said === 'copied' ? 'check' : 'copy'} size={15} /> Copy
         </button>
       </div>
       <span className="field-help" role="status">

@@ -203,7 +203,7 @@ describe('TrainDialog', () => {
     expect(screen.getByRole('textbox', { name: 'Weights URL' })).toHaveProperty('value', weights);
     const prompt = screen.getByRole('textbox', { name: 'Sample prompt' }) as HTMLInputElement;
     expect(prompt.value.startsWith('TOK')).toBe(true);
-    await user.click(screen.getByRole('button', { name: 'Copy weights url' }));
+    await user.click(screen.getByRole('button', { name: 'Copy Weights URL' }));
     await settle();
     expect(result.textContent).toContain('Copied to the clipboard.');
     await user.click(screen.getByRole('button', { name: /Open alice\/tok-lora on Replicate/u }));
