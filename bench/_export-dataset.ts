@@ -12,17 +12,23 @@ const H = 900;
 const UNIQUE = 30;
 
 /** Random low-frequency "scene" plus per-pixel noise: compresses like a busy photo (~0.8 MB at quality 90). */
-async function noisyJpeg(): Promise<Buffer> {
+async function noisyJpeg(withGps: boolean): Promise<Buffer> {
   const scene = await sharp(randomBytes(12 * 9 * 3), { raw: { width: 12, height: 9, channels: 3 } })
     .resize(W, H, { kernel: 'cubic' })
     .raw()
     .toBuffer();
   const noise = randomBytes(scene.length);
   for (let i = 0; i < scene.length; i++) scene[i] = ((scene[i] ?? 0) + (noise[i] ?? 0) * 7) >> 3;
-  return sharp(scene, { raw: { width: W, height: H, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
+  const jpeg = sharp(scene, { raw: { width: W, height: H, channels: 3 } }).jpeg({ quality: 90 });
+  return (withGps ? jpeg.withExif(PHONE_EXIF) : jpeg).toBuffer();
 }
+
+/** What a phone writes: camera, time and where (the export removes the GPS part by default). */
+const PHONE_EXIF = {
+  IFD0: { Make: 'Bench', Model: 'Phone' },
+  IFD2: { DateTimeOriginal: '2025:06:01 10:00:00' },
+  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 1234/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 39/1' },
+};
 
 export function captionOf(image: ImageEntry): Buffer {
   return Buffer.from(image.caption ?? '', 'utf8');
@@ -33,14 +39,17 @@ export function datasetBytes(images: ReadonlyArray<ImageEntry>): number {
   return images.reduce((n, i) => n + i.bytes + captionOf(i).length, 0);
 }
 
-/** Writes JPEGs into `dir` until they add up to `targetBytes`; returns their entries (all exported as copies). */
-export async function makeDataset(dir: string, targetBytes: number): Promise<ImageEntry[]> {
+/**
+ * Writes JPEGs into `dir` until they add up to `targetBytes`; returns their entries (all exported as copies).
+ * `withGps`: each carries a phone's EXIF with GPS tags.
+ */
+export async function makeDataset(dir: string, targetBytes: number, withGps = false): Promise<ImageEntry[]> {
   await mkdir(dir);
   const images: ImageEntry[] = [];
   for (let i = 0, total = 0; total < targetBytes; i++) {
     const name = `photo_${String(i).padStart(5, '0')}`;
     const source = join(dir, `${name}.jpg`);
-    if (i < UNIQUE) await writeFile(source, await noisyJpeg());
+    if (i < UNIQUE) await writeFile(source, await noisyJpeg(withGps));
     else await copyFile(join(dir, `photo_${String(i % UNIQUE).padStart(5, '0')}.jpg`), source);
     const s = await stat(source);
     images.push({

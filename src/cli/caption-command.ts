@@ -1,7 +1,3 @@
-import { resolve } from 'node:path';
-import { appPaths } from '../core/app-paths';
-import { createDatasetStore, type DatasetStore } from '../core/datasets';
-import { defaultZipName } from '../core/exporter';
 import { selectJobs } from '../core/workflow';
 import { triggerError } from '../shared/caption';
 import type { DatasetManifest, DatasetSettings } from '../shared/dataset';
@@ -9,14 +5,14 @@ import { isAppError } from '../shared/errors';
 import { serverName } from '../shared/servers';
 import { type BatchStepResult, batchStep } from './batch-step';
 import { captionStep, exportStep, importStep, type StepContext } from './caption-steps';
+import { type CommandContext, runCommand } from './command-run';
 import { openOrCreateDataset, type SettingsFlags } from './dataset-setup';
-import { EXIT, exitCodeOf } from './exit-codes';
-import { createProgressReporter, type ProgressReporter } from './progress';
-import { buildResult, formatSummary, uncaptioned } from './summary';
+import { EXIT } from './exit-codes';
+import { type ExportFlags, exportTargetOf } from './export-flags';
+import { buildResult, exportedFields, formatSummary, uncaptioned } from './summary';
 
-export interface CaptionFlags extends SettingsFlags {
+export interface CaptionFlags extends SettingsFlags, ExportFlags {
   trigger: string;
-  out?: string;
   recaption: boolean;
   json: boolean;
   /** Through the Gemini Batch API; `wait: false` (--no-wait) returns while the job runs, `pollInterval` in seconds. */
@@ -25,12 +21,17 @@ export interface CaptionFlags extends SettingsFlags {
   pollInterval?: number;
 }
 
-/** --no-wait and --poll-interval only mean something for a batch job. */
+/** --no-wait and --poll-interval only mean something for a batch job; the export flags must fit the preset. */
 function usageProblem(flags: CaptionFlags): string | null {
   const problem = triggerError(flags.trigger);
   if (problem) return problem;
   if (!flags.batch && (!flags.wait || flags.pollInterval !== undefined)) {
     return '--no-wait and --poll-interval go with --batch.';
+  }
+  try {
+    exportTargetOf(flags, flags.trigger);
+  } catch (e) {
+    return isAppError(e) ? e.message : String(e);
   }
   return null;
 }
@@ -42,33 +43,13 @@ export async function runCaptionCommand(paths: string[], flags: CaptionFlags): P
     process.stderr.write(`${problem}\n`);
     return EXIT.usage;
   }
-  const store = createDatasetStore(appPaths());
-  const progress = createProgressReporter();
-  const stop = new AbortController();
-  const onSigint = () => {
-    if (stop.signal.aborted) process.exit(130);
-    progress.line('Stopping… captions received so far are saved. Press Ctrl+C again to quit at once.');
-    stop.abort(new Error('Cancelled by the user.'));
-  };
-  process.on('SIGINT', onSigint);
-  try {
-    return await captionFlow(store, paths, flags, progress, stop.signal);
-  } catch (e) {
-    progress.stop();
-    process.stderr.write(`${isAppError(e) || e instanceof Error ? e.message : String(e)}\n`);
-    if (stop.signal.aborted) return EXIT.interrupted;
-    return isAppError(e) ? exitCodeOf(e.kind) : EXIT.fatal;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  return runCommand('Stopping… captions received so far are saved.', (c) => captionFlow(c, paths, flags));
 }
 
 async function captionFlow(
-  store: DatasetStore,
+  { store, progress, signal }: CommandContext,
   paths: string[],
   flags: CaptionFlags,
-  progress: ProgressReporter,
-  signal: AbortSignal,
 ): Promise<number> {
   const { manifest: opened, resumed } = await openOrCreateDataset(store, paths, flags.trigger, flags);
   progress.line(`${resumed ? 'Resuming' : 'New'} dataset ${opened.id} (${describeSettings(opened.settings)})`);
@@ -95,13 +76,13 @@ async function captionFlow(
   const before = imported.error ?? captioned.error;
   const ready = uncaptioned(manifest).length === 0 && !signal.aborted && before === null && !pending;
   const exported = ready
-    ? await exportStep(c, manifest, resolve(flags.out ?? defaultZipName(manifest.trigger)))
-    : { zip: null, warnings: [], error: null };
+    ? await exportStep(c, manifest, exportTargetOf(flags, manifest.trigger))
+    : { report: null, warnings: [], error: null };
 
-  const { zip, warnings } = exported;
+  const { report, warnings } = exported;
   const batch = flags.batch ? { batch: captioned.batch } : {};
   const result = buildResult(manifest, {
-    zip,
+    ...exportedFields(report),
     run: captioned.run,
     error: before ?? exported.error,
     warnings,
@@ -109,7 +90,7 @@ async function captionFlow(
   });
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`${formatSummary(result, manifest, pending)}\n`);
-  if (zip) return EXIT.ok;
+  if (report) return EXIT.ok;
   if (signal.aborted) return EXIT.interrupted;
   if (captioned.fatal) return EXIT.fatal;
   return pending ? EXIT.batchPending : EXIT.incomplete;

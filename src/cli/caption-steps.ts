@@ -1,11 +1,13 @@
 import type { RunProgress, RunSummary } from '../core/captioner';
 import { stoppedRunSummary } from '../core/captioner';
 import type { DatasetStore } from '../core/datasets';
-import { exportZip } from '../core/exporter';
+import { exportDataset } from '../core/exporter';
 import { createOsKeychain } from '../core/secrets';
 import { captionDataset, importIntoDataset, providerFor } from '../core/workflow';
 import type { DatasetManifest } from '../shared/dataset';
 import { isAppError } from '../shared/errors';
+import type { ExportChoice } from '../shared/export-presets';
+import type { ExportReport } from '../shared/progress';
 import type { ProgressReporter } from './progress';
 
 /**
@@ -82,24 +84,31 @@ export async function captionStep(c: StepContext, jobs: number, recaption: boole
 }
 
 export interface ExportStepResult {
-  zip: string | null;
+  /** What was written (null when refused or stopped). */
+  report: ExportReport | null;
   warnings: string[];
   error: string | null;
 }
 
-/** Refused (an original is missing, nothing to export) or stopped: no ZIP, and the summary says why. */
+/** Refused (a caption or an original missing, nothing to export) or stopped: nothing written, the summary says why. */
 export async function exportStep(
   c: StepContext,
   manifest: DatasetManifest,
-  outPath: string,
+  target: { choice: ExportChoice; path: string | null },
 ): Promise<ExportStepResult> {
   try {
-    const report = await exportZip({ images: manifest.images, trigger: manifest.trigger, outPath, signal: c.signal });
+    const report = await exportDataset({
+      ...{ images: manifest.images, trigger: manifest.trigger, signal: c.signal },
+      ...target,
+      onProgress: (p) => c.progress.exporting(p),
+    });
+    c.progress.stop();
     const warnings = report.warnings.map((w) => `${w.relPath}: ${w.message}`);
-    return { zip: report.path, warnings, error: null };
+    return { report, warnings, error: null };
   } catch (e) {
+    c.progress.stop();
     if (!c.signal.aborted && !(isAppError(e) && e.kind === 'validation')) throw e;
-    const error = c.signal.aborted ? 'Export stopped: no ZIP was written.' : (e as Error).message;
-    return { zip: null, warnings: [], error };
+    const error = c.signal.aborted ? 'Export stopped: nothing was written.' : (e as Error).message;
+    return { report: null, warnings: [], error };
   }
 }

@@ -4,7 +4,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { GEMINI_MODELS } from '../shared/models';
 import { runCaptionCommand } from './caption-command';
+import { runExportCommand } from './export-command';
+import { withExportOptions } from './export-flags';
 import { runKeyCommand } from './key-command';
+import { runTrainCommand } from './train-command';
 
 function positiveInt(name: string, max: number) {
   return (value: string): number => {
@@ -15,21 +18,34 @@ function positiveInt(name: string, max: number) {
   };
 }
 
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0.`);
+    return n;
+  };
+}
+
+const EXPORT_HELP =
+  '\nPresets: replicate (a ZIP of name.jpg + name.txt pairs; also what fal reads), ai-toolkit (a folder with\n' +
+  'dataset/ and a ready config.yaml for a FLUX LoRA), kohya (N_trigger class/ holding the pairs), hf (Hugging\n' +
+  'Face imagefolder: train/ with metadata.jsonl), beside (name.txt written next to each original; a different\n' +
+  'existing one is kept as name.txt.bak first). GPS tags are removed from every exported image unless\n' +
+  '--keep-location; nothing else in a copied image changes.\n';
+
 const program = new Command()
   .name('caption-studio')
-  .description('Caption a folder of photos with Google Gemini and export a trainer-ready LoRA dataset.')
+  .description('Caption a folder of photos, export it for any LoRA trainer, and train a FLUX LoRA on Replicate.')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
-program
-  .command('caption')
+withExportOptions(program.command('caption'))
   .description(
     'Import images, caption the ones without a caption, and write a ZIP of image + .txt pairs. Running the same ' +
       'command again on the same folder and trigger resumes the same dataset: finished captions are kept.',
   )
   .argument('<paths...>', 'folders (walked recursively) and/or image files')
   .requiredOption('-t, --trigger <word>', 'trigger word written into every caption (3-50 letters, digits, _)')
-  .option('-o, --out <file.zip>', 'where to write the ZIP (default: ./<trigger>_training.zip)')
   .addOption(
     new Option('--provider <name>', 'who captions: Gemini, or a server speaking the OpenAI chat-completions API')
       .choices(['gemini', 'openai'])
@@ -83,16 +99,67 @@ program
   .option('--json', 'print one JSON object with the result on stdout (progress goes to stderr)', false)
   .addHelpText(
     'after',
-    '\nAPI key: GEMINI_API_KEY or GOOGLE_API_KEY, else the OS keychain (store it with `caption-studio key set`);\n' +
+    `${EXPORT_HELP}` +
+      '\nAPI key: GEMINI_API_KEY or GOOGLE_API_KEY, else the OS keychain (store it with `caption-studio key set`);\n' +
       'an OpenAI-compatible server gets OPENAI_API_KEY, else the key the app stored for its address, else none.\n' +
       'Datasets live in the app data folder (CAPTION_STUDIO_DATA_DIR overrides it).\n' +
-      'Exit codes: 0 ZIP written; 1 some images have no caption or the export was refused (no ZIP); 2 usage\n' +
+      'Exit codes: 0 exported; 1 some images have no caption or the export was refused (nothing written); 2 usage\n' +
       'error; 3 key, quota, lost connection or disk problem; 4 the batch job is still running at Gemini (--batch\n' +
       '--no-wait): run the same command later; 130 stopped with Ctrl+C (a batch job keeps running at Gemini).\n' +
       'Finished captions are always kept.',
   )
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCaptionCommand(paths, opts);
+  });
+
+withExportOptions(program.command('export'))
+  .description(
+    'Export a dataset without captioning: opens the dataset of these folders and trigger as `caption` does (new ' +
+      'files are imported) and writes it in the layout the preset names.',
+  )
+  .argument('<paths...>', 'the folders (and/or files) the dataset was made from')
+  .requiredOption('-t, --trigger <word>', 'the trigger word of the dataset')
+  .option('--json', 'print one JSON object with the result on stdout', false)
+  .addHelpText(
+    'after',
+    `${EXPORT_HELP}\nExit codes: 0 exported; 1 an image has no caption or an original is missing (nothing written);\n` +
+      '2 usage error; 3 disk problem; 130 stopped with Ctrl+C.',
+  )
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await runExportCommand(paths, opts);
+  });
+
+program
+  .command('train')
+  .description(
+    'Train a FLUX LoRA on Replicate (ostris/flux-dev-lora-trainer, its latest version) from a captioned dataset: ' +
+      'uploads the ZIP, creates the destination model (private) if needed, starts the training and follows it. ' +
+      "Running it again follows the dataset's training instead of starting another (unless --new).",
+  )
+  .argument('<paths...>', 'the folders (and/or files) the dataset was made from')
+  .requiredOption('-t, --trigger <word>', 'the trigger word of the dataset (sent to the trainer as it is)')
+  .requiredOption('-d, --destination <owner/name>', 'the Replicate model the LoRA goes to (created private if missing)')
+  .option('--steps <n>', "training steps (default: the trainer's, 1000)", positiveInt('--steps', 6000))
+  .option('--rank <n>', "LoRA rank (default: the trainer's, 16)", positiveInt('--rank', 128))
+  .option('--learning-rate <x>', "learning rate (default: the trainer's, 0.0004)", positiveNumber('--learning-rate'))
+  .option(
+    '--resize <px>',
+    'scale images down to this long side in the upload (over the 100 MB limit: try 1024)',
+    positiveInt('--resize', 8192),
+  )
+  .option('--no-wait', 'start (or look at) the training and exit: 4 while it runs')
+  .option('--new', 'start a new training although the dataset has one', false)
+  .option('--json', 'print {datasetId, training: {id, status, model, version, weights, url}} on stdout', false)
+  .addHelpText(
+    'after',
+    '\nToken: REPLICATE_API_TOKEN, else the one the app stored in the OS keychain. REPLICATE_BASE_URL points the\n' +
+      'client at another server. Images must all have a caption; GPS tags are removed from the upload.\n' +
+      'Exit codes: 0 the training succeeded; 1 it failed or was cancelled, or images lack a caption (nothing sent);\n' +
+      '2 usage error; 3 token, credit or connection problem; 4 still running (--no-wait); 130 stopped following\n' +
+      'with Ctrl+C (the training goes on at Replicate).',
+  )
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await runTrainCommand(paths, opts);
   });
 
 program

@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { RunProgress } from '../core/captioner';
 import type { ImportProgress } from '../core/importer';
-import type { BatchStatus } from '../shared/progress';
+import type { BatchStatus, ExportProgress } from '../shared/progress';
 
 /**
  * Progress on stderr: a live bar on a terminal, plain lines otherwise (CI logs, pipes), so stdout stays free for
@@ -12,6 +12,7 @@ export interface ProgressReporter {
   captioning(p: RunProgress): void;
   /** A batch job: a bar while it uploads, then one line per state it reaches. */
   batch(s: BatchStatus): void;
+  exporting(p: ExportProgress): void;
   line(text: string): void;
   stop(): void;
 }
@@ -85,6 +86,9 @@ function createBarReporter(stream: NodeJS.WriteStream): ProgressReporter {
         lastBatch = s.state;
       }
     },
+    exporting(p) {
+      ensure('Exporting ', p.total).update(p.done, { info: '' });
+    },
     line,
     stop() {
       bar?.stop();
@@ -95,6 +99,7 @@ function createBarReporter(stream: NodeJS.WriteStream): ProgressReporter {
 
 function createLineReporter(stream: NodeJS.WriteStream): ProgressReporter {
   let lastImport = -1;
+  let lastExport = -1;
   let lastRunLine = '';
   let lastBatch = '';
   return {
@@ -119,6 +124,12 @@ function createLineReporter(stream: NodeJS.WriteStream): ProgressReporter {
           : describeBatch(s);
       if (line !== lastBatch) stream.write(`${line}\n`);
       lastBatch = line;
+    },
+    exporting(p) {
+      const tenth = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10);
+      if (tenth === lastExport) return;
+      lastExport = tenth;
+      stream.write(`exporting: ${p.done}/${p.total}\n`);
     },
     line(text) {
       stream.write(`${text}\n`);

@@ -1,14 +1,17 @@
 import type { RunSummary } from '../core/captioner';
 import { captionError } from '../shared/caption';
 import type { BatchState, DatasetManifest, SkippedFile } from '../shared/dataset';
-import type { BatchStatus } from '../shared/progress';
+import type { BatchStatus, ExportReport } from '../shared/progress';
 
 /** The object `--json` prints: stable field names that scripts can rely on. */
 export interface CliResult {
   datasetId: string;
   /** The same id under its version 0.1 name, kept so scripts written then keep working. */
   sessionId: string;
+  /** The ZIP written (null when the export went to a folder or beside the originals, or did not happen). */
   zip: string | null;
+  /** What the export wrote: its preset and target, where, and (beside) every caption file written. */
+  export: { preset: string; target: string; path: string; written: string[]; backups: string[] } | null;
   trigger: string;
   run: RunSummary | null;
   error: string | null;
@@ -34,6 +37,7 @@ export function buildResult(
   manifest: DatasetManifest,
   extra: {
     zip: string | null;
+    export: CliResult['export'];
     run: RunSummary | null;
     error: string | null;
     warnings: string[];
@@ -58,6 +62,13 @@ export function buildResult(
     })),
     skipped: manifest.skipped,
   };
+}
+
+/** The result's fields about an export (none when nothing was written). */
+export function exportedFields(report: ExportReport | null): Pick<CliResult, 'zip' | 'export'> {
+  if (!report) return { zip: null, export: null };
+  const { preset, target, path, written, backups } = report;
+  return { zip: target === 'zip' ? path : null, export: { preset, target, path, written, backups } };
 }
 
 /** Included images that would block an export, with the reason in plain words. */
@@ -95,7 +106,7 @@ export function formatSummary(
         'results within 24 hours). Run the same command again to collect them and write the ZIP.',
     );
   } else if (missing.length > 0) {
-    lines.push(`${missing.length} image(s) still need a caption, so no ZIP was written:`);
+    lines.push(`${missing.length} image(s) still need a caption, so nothing was exported:`);
     for (const m of missing) lines.push(`  - ${m.relPath}: ${m.reason}`);
     lines.push('Run the same command again to retry them (finished captions are kept).');
     // A rerun does not send blocked images again (Gemini would refuse them again): a person has to caption them.
@@ -106,6 +117,10 @@ export function formatSummary(
     }
   }
   if (result.error) lines.push(result.error);
-  if (result.zip) lines.push(`Wrote ${result.zip}`);
+  const exported = result.export;
+  if (exported?.target === 'beside') {
+    lines.push(`Wrote ${exported.written.length} caption file(s) next to the images.`);
+    for (const b of exported.backups) lines.push(`  kept the earlier caption file as ${b}`);
+  } else if (exported) lines.push(`Wrote ${exported.path}`);
   return lines.join('\n');
 }

@@ -168,10 +168,11 @@ export function samplePrompt(trigger: string): string {
 }
 
 /**
- * Where the estimate's numbers come from. The trainer runs on one Nvidia H100 (its model page says so); Replicate
- * bills it per second at its public price list's H100 rate. Time: a fixed setup (the trainer downloads FLUX.1-dev
- * and unpacks the ZIP before the first step) plus a per-step time for the trainer's default 1024 px buckets.
- * Both are rough: the real bill is the training's `metrics.total_time` at that rate.
+ * Where the estimate's numbers come from. The price: Replicate's public price list (replicate.com/pricing) bills
+ * the Nvidia H100 GPU at $0.001525 per second and says FLUX fine-tunes run on H100s. The time is a rough guess,
+ * not published by Replicate: a fixed setup (the trainer downloads FLUX.1-dev and unpacks the ZIP before the first
+ * step) plus a per-step time at the trainer's default 512-1024 px buckets. The real bill is the training's run time
+ * at that rate.
  */
 const H100 = { name: 'Nvidia H100 GPU', usdPerSecond: 0.001525 } as const;
 const SETUP_SECONDS = 150;
@@ -185,6 +186,8 @@ export function estimateTraining(steps: number): TrainingEstimate {
     usdPerSecond: H100.usdPerSecond,
     seconds,
     costUsd: Math.round(seconds * H100.usdPerSecond * 100) / 100,
-    basis: `Replicate bills the ${H100.name} at $${H100.usdPerSecond}/s; about ${SETUP_SECONDS} s to set up plus ${SECONDS_PER_STEP} s per step.`,
+    basis:
+      `Replicate's price list: the ${H100.name} at $${H100.usdPerSecond}/s. The time is a rough guess (about ` +
+      `${SETUP_SECONDS} s to set up, then ${SECONDS_PER_STEP} s per step); you pay for the real run time.`,
   };
 }

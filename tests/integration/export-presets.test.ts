@@ -132,6 +132,22 @@ describe('image options', () => {
     expect(report.locationRemoved).toBe(0);
   });
 
+  it('re-encodes a rotated photo upright with no metadata, or with its EXIF (GPS too) when the location is kept', async () => {
+    const dir = join(root, 'rotated-gps');
+    await mkdir(dir, { recursive: true });
+    const rotated = await sharp(await photoWithGps('jpeg'))
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    await writeFile(join(dir, 'turned.jpg'), rotated);
+    const images = await entriesFor(dir, ['turned.jpg']);
+    const stripped = (await exportTo('zip', {}, images)).files.get('turned.jpg') as Buffer;
+    expect(await exifTags(stripped)).toEqual([]);
+    const kept = (await exportTo('zip', { keepLocation: true }, images)).files.get('turned.jpg') as Buffer;
+    const meta = await sharp(kept).metadata();
+    expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([120, 160, 1]);
+    expect((await exifTags(kept)).some((t) => t.ifd === 'GPS')).toBe(true);
+  });
+
   it('scales images down to the long side asked (never up), upright, in sRGB', async () => {
     const { files, report } = await exportTo('zip', { resizeLongSide: 256 });
     let resized = 0;

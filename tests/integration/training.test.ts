@@ -104,6 +104,22 @@ describe('a training on Replicate', () => {
     expect(await failure(cancelTraining(deps, datasetId))).toMatchObject({ kind: 'validation' });
   });
 
+  it('starts nothing when cancelled while the dataset uploads', async () => {
+    fake = await startFakeReplicate();
+    const { store, datasetId } = await trainableDataset(dir);
+    const cancel = new AbortController();
+    const e = await failure(
+      startTraining(trainingDeps(fake, store), datasetId, request(), {
+        signal: cancel.signal,
+        onUpload: () => cancel.abort(),
+      }),
+    );
+    expect(e).toMatchObject({ kind: 'cancelled' });
+    expect(fake.state.trainings.size).toBe(0);
+    expect(fake.state.uploadedFiles()).toEqual([]);
+    expect((await store.load(datasetId)).trainings).toEqual([]);
+  });
+
   it('refuses in plain words: a bad token, no credit, input the trainer refuses', async () => {
     fake = await startFakeReplicate({ credit: false });
     const { store, datasetId } = await trainableDataset(dir);
@@ -176,15 +192,20 @@ describe('a training on Replicate', () => {
     expect((await store.load(datasetId)).trainings).toEqual([]);
   });
 
-  it('never starts a second training when the answer to the create is lost', async () => {
+  it.each([
+    ['the answer to the create is lost (the training exists): it is found and adopted', 'lost-answer'],
+    ['the create never arrives: it is sent once more', 'drop'],
+  ] as const)('never starts a second training when %s', async (_, fault) => {
     fake = await startFakeReplicate({
-      fault: (r) => (r.kind === 'trainings.create' && r.attempt === 1 ? 'lost-answer' : undefined),
+      fault: (r) => (r.kind === 'trainings.create' && r.attempt === 1 ? fault : undefined),
     });
     const { store, datasetId } = await trainableDataset(dir);
     const started = await startTraining(trainingDeps(fake, store), datasetId, request());
     expect(fake.state.trainings.size).toBe(1);
     expect(started.id).toBe([...fake.state.trainings.keys()][0]);
-    expect(fake.requests.filter((r) => r.kind === 'trainings.create')).toHaveLength(1);
+    expect((await store.load(datasetId)).trainings.at(-1)?.id).toBe(started.id);
+    const creates = fake.requests.filter((r) => r.kind === 'trainings.create');
+    expect(creates).toHaveLength(fault === 'drop' ? 2 : 1);
   });
 
   it('picks up a training again after the store and Replicate restart, and never starts another', async () => {

@@ -63,7 +63,7 @@ export const GPS_IFD = {
 /** A photo with camera tags, a capture date and (unless `gps` is false) a location, made with sharp's withExif. */
 export async function photoWithGps(format: 'jpeg' | 'png', gps = true): Promise<Buffer> {
   const base = sharp({
-    create: { width: 96, height: 64, channels: 3, background: { r: 136, g: 68, b: 34 } },
+    create: { width: 160, height: 120, channels: 3, background: { r: 136, g: 68, b: 34 } },
   }).composite([{ input: { create: { width: 30, height: 20, channels: 3, background: '#2266aa' } }, top: 5, left: 7 }]);
   const encoded = format === 'jpeg' ? base.jpeg({ quality: 90 }) : base.png();
   return encoded

@@ -26,7 +26,7 @@ export interface Backend {
   handlers: Handlers;
   /** Thumbnails and previews for the media protocol / HTTP route. */
   media: MediaService;
-  /** A caption run is going, or a batch job uploading (closing the window should ask first). */
+  /** A caption run is going, a batch job or a training's dataset uploading (closing the window should ask first). */
   hasActiveRuns(): boolean;
   /** Cancels runs (captions already arrived stay saved), stops imports and exports, then closes the store. */
   shutdown(): Promise<void>;
@@ -58,7 +58,7 @@ export function createBackend(deps: HandlerDeps): Backend {
   return {
     handlers,
     media: createMediaService(deps.store),
-    hasActiveRuns: () => runs.hasActive() || batches.hasUploads(),
+    hasActiveRuns: () => runs.hasActive() || batches.hasUploads() || trainings.hasStarts(),
     flushUi: () => uiFlush.request(),
     shutdown() {
       closed ??= (async () => {

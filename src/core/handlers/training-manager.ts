@@ -62,6 +62,11 @@ export class TrainingManager {
     }
   }
 
+  /** A start is exporting or uploading (quitting would stop it before the training exists). */
+  hasStarts(): boolean {
+    return this.starting.size > 0;
+  }
+
   /** Follows the dataset's latest training while it runs, if nothing here does yet (a dataset opened). */
   watch(datasetId: string): void {
     if (this.ctx.tasks.closing || this.following.has(datasetId) || this.starting.has(datasetId)) return;

@@ -21,6 +21,9 @@ export const LOST_CONNECTION_STATUS = 599;
  */
 export function createReplicate(token: string, env: NodeJS.ProcessEnv): Replicate {
   const guardedFetch: typeof fetch = async (input, init) => {
+    // The client retries a request that throws, aborted or not: an aborted one stops here, before undici starts
+    // reading its body again (a file-backed upload read after the abort fails outside any promise we hold).
+    init?.signal?.throwIfAborted();
     try {
       return await fetch(input, init);
     } catch (e) {

@@ -60,6 +60,11 @@ export async function startTraining(
   const params = paramsFor(request, trainer);
   await ensureDestination(replicate, request.destination, manifest.trigger);
   const upload = await exportAndUpload(replicate, manifest, { resizeLongSide: request.resizeLongSide, ...opts });
+  if (opts.signal?.aborted) {
+    // Cancelled while the upload finished: the training is not started, and the upload goes.
+    await deleteUpload(replicate, upload.fileId);
+    throw new AppError('cancelled', 'Stopped before the training started; nothing was started on Replicate.');
+  }
 
   const now = new Date(deps.clock.now()).toISOString();
   const record = newRecord(trainer, request.destination, manifest.trigger, params, upload, now);

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Replicate from 'replicate';
@@ -54,7 +55,8 @@ export async function exportAndUpload(
     });
     if (report.bytes > REPLICATE_UPLOAD_LIMIT_BYTES) throw tooBig(report.bytes, opts.resizeLongSide);
     opts.onUpload?.(report.bytes);
-    const file = new File([await readFile(path)], name, { type: 'application/zip' });
+    // Read from disk as it is sent (not held in memory): a File keeps the ZIP's name and type on the upload.
+    const file = new File([await openAsBlob(path)], name, { type: 'application/zip' });
     const uploaded = await replicate.files
       .create(file, { dataset: manifest.name, trigger: manifest.trigger }, opts.signal ? { signal: opts.signal } : {})
       .catch((e: unknown) => {
