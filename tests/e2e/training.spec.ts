@@ -141,6 +141,24 @@ test('token, plan, nothing uploaded before the click, then the training followed
     await expect
       .poll(() => preview.output.join(''))
       .toContain('[preview] open in browser: https://replicate.com/caption-tester/train-test-lora');
+    await page.keyboard.press('Escape');
+    await expect(done).toBeHidden();
+  });
+
+  await test.step('Settings shows the token saved from the dialog, masked, with its page a click away', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = dialog(page, 'Settings').getByRole('region', { name: 'Replicate API token (for training)' });
+    await section.scrollIntoViewIfNeeded();
+    const masked = `${FAKE_REPLICATE_TOKEN.slice(0, 4)}…${FAKE_REPLICATE_TOKEN.slice(-4)}`;
+    await expect(section.getByText(masked, { exact: true })).toBeVisible();
+    await expect(section).toContainText('saved in your system keychain');
+    await expect(section.getByRole('button', { name: 'Remove' })).toBeVisible();
+    await section.getByRole('button', { name: /Get a token at Replicate/u }).click();
+    await expect
+      .poll(() => preview.output.join(''))
+      .toContain('[preview] open in browser: https://replicate.com/account/api-tokens');
+    await snap(page, 'settings-replicate-token');
+    await expectNoViolations(page, 'settings with a Replicate token');
   });
 });
 

@@ -38,8 +38,8 @@ export async function openExport(): Promise<void> {
   const dataset = useWorkspace.getState().dataset;
   if (!dataset) return;
   const store = useExport.getState();
+  // The dialog shows once the drafts are saved (a moment): shortcuts wait behind it meanwhile.
   useUi.getState().open({ type: 'export' });
-  store.set({ step: 'choosing', choice: dataset.exportChoice });
   // A caption typed but not saved would be exported as its older text: stop and say so instead.
   if (!(await flushDrafts())) {
     store.set({
@@ -76,7 +76,7 @@ export async function runExport(choice: ExportChoice): Promise<void> {
   const target = targetOf(choice);
   let path: string | null | 'cancelled';
   try {
-    store.set({ step: 'choosing', choice });
+    if (target !== 'beside') store.set({ step: 'choosing', choice });
     path = await askWhere(target, defaultExportName(dataset.trigger, choice));
   } catch (e) {
     store.set({ step: 'error', choice, message: toUiError(e).message });

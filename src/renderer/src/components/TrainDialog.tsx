@@ -54,7 +54,8 @@ export function TrainDialog() {
     setStartError(null);
     const err = await startTraining(datasetId, request);
     if (!mounted.current) {
-      if (err) toast('error', `The training did not start: ${err.message}`);
+      // Closed meanwhile: say why it did not start, unless the user stopped it (from the bar's dialog).
+      if (err && err.kind !== 'cancelled') toast('error', `The training did not start: ${err.message}`);
       return;
     }
     setStarting(false);
