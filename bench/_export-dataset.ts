@@ -71,6 +71,8 @@ export async function makeDataset(dir: string, targetBytes: number, withGps = fa
       excluded: false,
       model: null,
       provider: null,
+      takenAt: null,
+      phash: null,
     });
     total += s.size;
   }

@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { GEMINI_MODELS } from '../shared/models';
 import { runCaptionCommand } from './caption-command';
+import { runCheckCommand } from './check-command';
 import { runExportCommand } from './export-command';
 import { withExportOptions } from './export-flags';
 import { runKeyCommand } from './key-command';
@@ -35,7 +36,10 @@ const EXPORT_HELP =
 
 const program = new Command()
   .name('caption-studio')
-  .description('Caption a folder of photos, export it for any LoRA trainer, and train a FLUX LoRA on Replicate.')
+  .description(
+    'Caption a folder of photos with Gemini or another model, check the dataset, export it for any LoRA trainer, ' +
+      'and train a FLUX LoRA on Replicate.',
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
@@ -160,6 +164,32 @@ program
   )
   .action(async (paths: string[], opts) => {
     process.exitCode = await runTrainCommand(paths, opts);
+  });
+
+program
+  .command('check')
+  .description(
+    'Check a dataset before training: missing or invalid captions, the trigger missing or in another case, ' +
+      'phrases in nearly every caption, duplicate captions, captions past CLIP 77 / T5 512 tokens, hedging, ' +
+      'near-duplicate images, low resolution, too few images. Opens or resumes the dataset for the same paths ' +
+      'and trigger as `caption` (importing new files); never calls a model, so no key is needed.',
+  )
+  .argument('<paths...>', 'folders (walked recursively) and/or image files')
+  .requiredOption('-t, --trigger <word>', 'trigger word of the dataset (3-50 letters, digits, _)')
+  .option(
+    '--json',
+    'print one JSON object on stdout: {datasetId, findings: [{rule, severity, message, images: [paths]}]}',
+    false,
+  )
+  .addHelpText(
+    'after',
+    '\nRules: missing-caption, trigger-missing, trigger-case (errors); shared-phrase, duplicate-caption,\n' +
+      't5-truncated, hedging, near-duplicate-image, low-resolution, too-few-images (warnings); clip-truncated (info).\n' +
+      'Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 usage error; 3 the dataset could not be read\n' +
+      'or written.',
+  )
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await runCheckCommand(paths, opts);
   });
 
 program

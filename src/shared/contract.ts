@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { BulkEdit } from './bulk-edit';
 import type { ChainPlan } from './chain-plan';
+import type { CheckReport } from './check';
 import type { ListedCallName, ListedEventName } from './contract-names';
 import { type DatasetManifest, DatasetSettings, type ImageEntry, type ProviderName, type SkippedFile } from './dataset';
 import type { ErrorEnvelope } from './errors';
 import { ExportChoice } from './export-presets';
+import type { ImageVersion, StepResult, UndoState } from './history';
 import { ID_PATTERN } from './ids';
 import type {
   BatchStatus,
@@ -123,7 +126,33 @@ export const calls = {
 
   importPaths: call<ImportReport>()(z.tuple([Id, z.array(Path).min(1).max(100_000)])),
   setCaption: call<ImageEntry>()(z.tuple([Id, Id, z.string().max(10_000)])),
+  /** Excludes or includes any number of images as one step in the history (one undo). */
   setExcluded: call<void>()(z.tuple([Id, z.array(Id).min(1).max(100_000), z.boolean()])),
+
+  /**
+   * Applies a bulk edit to these images as ONE step (one undo): the core recomputes it with `planBulkEdit` on the
+   * captions as they are now (what the preview showed, unless another window changed one since) and leaves out
+   * every caption the edit would make invalid (`leftOut`). Emits `imagesUpdated` and `historyChanged`.
+   */
+  applyBulkEdit: call<StepResult>()(z.tuple([Id, BulkEdit, z.array(Id).min(1).max(100_000)])),
+  /**
+   * Undoes the newest step on the undo stack (the user's own steps: typing, bulk edits, exclude/include, restores).
+   * An image changed since that step (typed in another window, by the CLI, a run) is left as it is (`leftOut`).
+   */
+  undo: call<StepResult>()(z.tuple([Id])),
+  /** Redoes the newest undone step, under the same rule. */
+  redo: call<StepResult>()(z.tuple([Id])),
+  /** The undo and redo stacks (most recent first), e.g. for "Undo bulk replace" in a menu. */
+  undoState: call<UndoState>()(z.tuple([Id])),
+  /** Every version of one image, oldest first, with who wrote it; the last is the current one. */
+  imageHistory: call<ImageVersion[]>()(z.tuple([Id, Id])),
+  /** Makes an earlier version (its `ImageVersion.id`) the current one: a new step, itself undoable. */
+  restoreVersion: call<StepResult>()(z.tuple([Id, Id, Id])),
+  /**
+   * The dataset check over the included images: findings with their images and fixes. Computes the perceptual
+   * hashes (and reads the date taken) of images imported before they were stored, once.
+   */
+  checkDataset: call<CheckReport>()(z.tuple([Id])),
 
   estimateRun: call<RunEstimate>()(z.tuple([Id, RunRequest])),
   startRun: call<void>()(z.tuple([Id, RunRequest])),
@@ -207,6 +236,10 @@ export interface Events {
   runProgress: { datasetId: string; progress: RunProgress };
   /** An image changed in main (a caption arrived, a run failed it...). */
   imageUpdated: { datasetId: string; image: ImageEntry };
+  /** Many images changed in one step (a bulk edit, an undo or redo, many exclusions): one event, not thousands. */
+  imagesUpdated: { datasetId: string; images: ImageEntry[] };
+  /** The undo or redo stack changed (any step of the user's, an undo, a redo). */
+  historyChanged: { datasetId: string; history: UndoState };
   runFinished: { datasetId: string; summary: RunSummary };
   exportProgress: { datasetId: string; progress: ExportProgress };
   /**

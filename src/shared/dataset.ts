@@ -111,6 +111,21 @@ export const ImageEntry = z.object({
   model: z.string().nullable(),
   /** The provider that model was reached through (absent in datasets written before there was a choice). */
   provider: Provider.nullable().default(null),
+  /**
+   * When the photo was taken: EXIF DateTimeOriginal as written by the camera (local time, no zone), e.g.
+   * `2024-05-01T14:03:22`. Null when the file has none; absent in datasets imported before 0.3 until the dataset
+   * check reads it.
+   */
+  takenAt: z.string().max(40).nullable().default(null),
+  /**
+   * 64-bit perceptual hash (DCT pHash of the upright image, 16 hex digits), for finding near-duplicate images.
+   * Computed at import; null in datasets imported before 0.3 until the dataset check computes it.
+   */
+  phash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/u)
+    .nullable()
+    .default(null),
 });
 export type ImageEntry = z.infer<typeof ImageEntry>;
 

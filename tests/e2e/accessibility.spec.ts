@@ -35,13 +35,16 @@ test('every screen and dialog passes axe (WCAG 2.1 AA) in both themes', async ({
   await expectNoViolations(page, 'failed list');
 
   await page.getByRole('button', { name: 'Export…' }).click();
-  const blocked = dialog(page, 'Not ready to export yet');
-  await expect(blocked).toBeVisible();
-  await expectNoViolations(page, 'export blocked');
-  await blocked.getByRole('listitem').first().getByRole('button').click();
+  const check = page.getByRole('region', { name: 'Dataset check' });
+  await expect(check.getByText(/Before exporting: the export needs/u)).toBeVisible();
+  await expectNoViolations(page, 'export held by the check');
+  await check.getByRole('listitem').filter({ hasText: 'no caption' }).getByRole('list').getByRole('button').click();
   await page.keyboard.press('Escape');
   await page.keyboard.press('x'); // exclude the blocked image
   await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(check.getByText(/Before exporting: these may hurt training/u)).toBeVisible();
+  await expectNoViolations(page, 'the check before an export, with warnings');
+  await check.getByRole('button', { name: 'Export anyway' }).click();
   await dialog(page, /^Export$/u)
     .getByRole('button', { name: 'Export ZIP…' })
     .click();

@@ -5,13 +5,13 @@ import { writePhotos } from './support/photos';
 import { expect, snap, test } from './support/test';
 
 /**
- * Export… while images still lack a caption: no options, no save prompt, but the list of images to fix; picking one opens
- * it in the editor, ready to type.
+ * Export… while images still lack a caption: no options, no save prompt, but the dataset check with the images to fix
+ * (the export cannot go on); picking one opens it in the editor, ready to type.
  */
 
 const TRIGGER = 'blk_test';
 
-test('export is blocked with the images that need a caption; clicking one selects it', async ({
+test('export is held by the check with the images that need a caption; clicking one selects it', async ({
   app: page,
   workdir,
 }) => {
@@ -26,22 +26,21 @@ test('export is blocked with the images that need a caption; clicking one select
   await expect(editorTitle(page)).toHaveText(captioned);
 
   await page.getByRole('button', { name: 'Export…' }).click();
-  const blocked = dialog(page, 'Not ready to export yet');
-  await expect(blocked).toBeVisible();
-  await expect(blocked).toContainText('2 images still need a valid caption.');
+  const check = page.getByRole('region', { name: 'Dataset check' });
+  await expect(check.getByText(/Before exporting: the export needs every included image/u)).toBeVisible();
+  await expect(check.getByRole('button', { name: 'Export anyway' })).toBeDisabled();
   await expect(dialog(page, 'Save as')).toHaveCount(0);
   await expect(dialog(page, /^Export$/u)).toHaveCount(0);
-  const problems = blocked.getByRole('listitem');
-  await expect(problems).toHaveCount(2);
-  await expect(problems.nth(0)).toContainText(second);
-  await expect(problems.nth(1)).toContainText(third);
-  await expect(problems.nth(0)).toContainText('Needs a caption.');
+  const missing = check.getByRole('listitem').filter({ hasText: '2 images have no caption.' });
+  await expect(missing).toContainText('Error');
+  const images = missing.getByRole('list', { name: 'Images' }).getByRole('button');
+  await expect(images).toHaveCount(2);
+  await expect(images.nth(0)).toHaveAccessibleName(second);
+  await expect(images.nth(1)).toHaveAccessibleName(third);
   await snap(page, 'export-blocked');
 
-  await problems.filter({ hasText: third }).getByRole('button').click();
-  await expect(blocked).toBeHidden();
+  await images.nth(1).click();
   await expect(editorTitle(page)).toHaveText(third);
-  await expect(page.getByRole('button', { name: /^Needs caption/u })).toHaveAttribute('aria-pressed', 'true');
   await expect(
     page.getByRole('listbox', { name: 'Images' }).getByRole('option', { selected: true }),
   ).toHaveAccessibleName(`${third}, New`);

@@ -47,4 +47,9 @@ export interface FakeGeminiOptions {
    * create call to look at the app while it is submitting, then lets it through. No timers involved.
    */
   hold?: (kind: RequestKind) => Promise<void> | undefined;
+  /**
+   * Requests of a kind are carried out (a batch is created, a file stored) but their answer never arrives: the
+   * connection is cut instead, as when the network drops after the server did the work.
+   */
+  loseAnswer?: (kind: RequestKind) => boolean;
 }

@@ -146,7 +146,18 @@ export async function startFakeGemini(initial: FakeGeminiOptions = {}): Promise<
     }
     if (!found) return fail(ex, 'not-found', E.unknownPath(url.pathname));
     await opts.hold?.(found.route.kind);
+    if (opts.loseAnswer?.(found.route.kind)) cutInsteadOfAnswering(req, res);
     await found.route.handle(ex, ctx, found.params);
+  }
+
+  /** The route still does its work; whatever it answers, the client only sees the connection go. */
+  function cutInsteadOfAnswering(req: IncomingMessage, res: ServerResponse) {
+    const cut = () => {
+      req.socket.destroy();
+      return res;
+    };
+    res.writeHead = cut as typeof res.writeHead;
+    res.end = cut as typeof res.end;
   }
 
   const server = createServer((req, res) => {

@@ -104,6 +104,8 @@ export async function entriesFor(root: string, relPaths: ReadonlyArray<string>):
         excluded: false,
         model: 'gemini-2.5-flash',
         provider: 'gemini',
+        takenAt: null,
+        phash: null,
       };
     }),
   );

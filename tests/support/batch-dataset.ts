@@ -43,7 +43,7 @@ export async function datasetOfPhotos(
     ...{ id: p.id, source: p.source, relPath: basename(p.source), format: 'jpeg' },
     ...{ width: 320, height: 240, orientation: 1, hasAlpha: false, bytes: 1, mtimeMs: 0 },
     ...{ exportName: basename(p.source, '.jpg'), caption: null, captionSource: null, status: 'new', error: null },
-    ...{ excluded: false, model: null, provider: null },
+    ...{ excluded: false, model: null, provider: null, takenAt: null, phash: null },
   }));
   await store.modify(created.id, (m) => ({ ...m, images }));
   return { store, datasetId: created.id, dataDir };

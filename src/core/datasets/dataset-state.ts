@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import type { DatasetManifest, ImageEntry } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 import { syncDir } from '../fs';
-import { applyJournal, type JournalRead, readJournal } from './journal';
+import { type HistoryEntry, isHistoryStep, toHistoryEntry } from './history-file';
+import { applyJournal, type JournalEntry, type JournalRead, readJournal } from './journal';
 import { corruptName } from './layout';
 import { readManifest } from './manifest-io';
 
@@ -20,6 +21,7 @@ export interface DatasetState {
 /** What the store keeps in memory per dataset it writes to, so updateImage needs no read. */
 export interface LiveDataset {
   base: string;
+  trigger: string;
   /**
    * What manifest.json and journal.jsonl looked like after this store's last read or write. Another store or
    * process writing the same dataset changes them, and the cache is then re-read instead of appending lines
@@ -35,6 +37,8 @@ export interface LiveDataset {
   tornAt: number | null;
   badLines: number;
   journalExists: boolean;
+  /** The journal's steps not yet moved into history.jsonl (so reading the history needs no journal read). */
+  pending: HistoryEntry[];
 }
 
 export async function readDataset(
@@ -79,6 +83,7 @@ export function liveFromState(state: DatasetState): LiveDataset {
   const { journal } = state;
   return {
     base: state.base,
+    trigger: state.manifest.trigger,
     manifestStamp: state.manifestStamp,
     journalSize: journal.exists ? journal.validBytes + journal.tornBytes : -1,
     images: new Map(state.manifest.images.map((i) => [i.id, i])),
@@ -86,6 +91,7 @@ export function liveFromState(state: DatasetState): LiveDataset {
     tornAt: journal.tornBytes > 0 ? journal.validBytes : null,
     badLines: journal.badLines,
     journalExists: journal.exists,
+    pending: pendingSteps(journal.entries, state.base),
   };
 }
 
@@ -93,6 +99,7 @@ export function liveFromState(state: DatasetState): LiveDataset {
 export function liveFromManifest(manifest: DatasetManifest, stampAfterWrite: string): LiveDataset {
   return {
     base: manifest.updatedAt,
+    trigger: manifest.trigger,
     manifestStamp: stampAfterWrite,
     journalSize: 0,
     images: new Map(manifest.images.map((i) => [i.id, i])),
@@ -100,6 +107,7 @@ export function liveFromManifest(manifest: DatasetManifest, stampAfterWrite: str
     tornAt: null,
     badLines: 0,
     journalExists: true,
+    pending: [],
   };
 }
 
@@ -136,4 +144,12 @@ export async function createEmpty(path: string): Promise<void> {
   const fh = await open(path, 'a');
   await fh.close();
   await syncDir(dirname(path));
+}
+
+/** The journal's steps that belong to the manifest (same base) and changed a caption or an exclusion. */
+export function pendingSteps(entries: ReadonlyArray<JournalEntry>, base: string): HistoryEntry[] {
+  return entries
+    .filter((e) => e.base === base)
+    .map(toHistoryEntry)
+    .filter(isHistoryStep);
 }

@@ -14,11 +14,12 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const BASE = '2026-01-01T00:00:00.000Z';
+let steps = 0;
 const line = (image: string, caption: string, base = BASE, at = '2026-01-01T00:00:01.000Z'): JournalEntry => ({
   base,
   at,
-  image,
-  patch: { caption, status: 'edited', captionSource: 'user' },
+  step: { id: `s${steps++}`, action: 'typed', model: null, target: null },
+  changes: [{ image, patch: { caption, status: 'edited', captionSource: 'user' }, before: { caption: null } }],
 });
 
 function manifest(): DatasetManifest {
@@ -41,7 +42,7 @@ describe('readJournal', () => {
     const complete = (await readJournal(path)).validBytes;
     await appendFile(path, '{"base":"2026-01-01T00:00:00.000Z","at":"2026-01-01T00:0');
     const read = await readJournal(path);
-    expect(read.entries.map((e) => e.image)).toEqual(['img-00000', 'img-00001']);
+    expect(read.entries.map((e) => e.changes[0]?.image)).toEqual(['img-00000', 'img-00001']);
     expect(read).toMatchObject({ validBytes: complete, badLines: 0 });
     expect(read.tornBytes).toBeGreaterThan(0);
   });
@@ -49,12 +50,32 @@ describe('readJournal', () => {
   it('counts complete lines that fail JSON or the schema as bad, and keeps the good ones', async () => {
     const path = join(dir, 'j.jsonl');
     const good = JSON.stringify(line('img-00000', 'photo of sks_person a'));
-    const unknownField = JSON.stringify({ ...line('img-00001', 'x'), patch: { width: 3 } });
+    const step = line('img-00001', 'x');
+    const unknownField = JSON.stringify({ ...step, changes: [{ ...step.changes[0], patch: { width: 3 } }] });
     await writeFile(path, `${good}\nnot json\n${unknownField}\n\n${good}\n`);
     const read = await readJournal(path);
     expect(read.entries).toHaveLength(2);
     expect(read.badLines).toBe(2);
     expect(read.tornBytes).toBe(0);
+  });
+
+  it('reads the lines 0.1 and 0.2 wrote (one image, no step) as steps of unknown origin with stable ids', async () => {
+    const path = join(dir, 'j.jsonl');
+    const legacy = {
+      base: BASE,
+      at: '2026-01-01T00:00:01.000Z',
+      image: 'img-00000',
+      patch: { caption: 'photo of a b' },
+    };
+    await writeFile(path, `${JSON.stringify(legacy)}\n${JSON.stringify(legacy)}\n`);
+    const [first, second] = (await readJournal(path)).entries;
+    expect(first).toMatchObject({
+      base: BASE,
+      step: { action: 'other' },
+      changes: [{ image: 'img-00000', before: {} }],
+    });
+    expect(first?.step.id).not.toBe(second?.step.id);
+    expect((await readJournal(path)).entries[0]?.step.id).toBe(first?.step.id);
   });
 });
 

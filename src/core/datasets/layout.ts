@@ -3,18 +3,20 @@ import type { AppPaths } from '../ports';
 import { assertValidId } from './ids';
 
 /**
- * Where a dataset's files live: `<dataDir>/datasets/<id>/` holds `manifest.json`, `journal.jsonl` and
- * `thumbs/`. Every path goes through the id check, so no caller can point the store outside its folder.
+ * Where a dataset's files live: `<dataDir>/datasets/<id>/` holds `manifest.json`, `journal.jsonl`,
+ * `history.jsonl` and `thumbs/`. Every path goes through the id check, so no caller can point the store outside its folder.
  */
 export const MANIFEST_FILE = 'manifest.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const THUMBS_DIR = 'thumbs';
+const HISTORY_FILE = 'history.jsonl';
 
 export interface DatasetLayout {
   root: string;
   dir(id: string): string;
   manifest(id: string): string;
   journal(id: string): string;
+  history(id: string): string;
   thumbs(id: string): string;
 }
 
@@ -29,6 +31,7 @@ export function datasetLayout(paths: AppPaths): DatasetLayout {
     dir,
     manifest: (id) => join(dir(id), MANIFEST_FILE),
     journal: (id) => join(dir(id), JOURNAL_FILE),
+    history: (id) => join(dir(id), HISTORY_FILE),
     thumbs: (id) => join(dir(id), THUMBS_DIR),
   };
 }

@@ -19,18 +19,23 @@ import {
   readDataset,
   resetJournal,
 } from './dataset-state';
+import { isHistoryStep, toHistoryEntry } from './history-file';
 import { assertValidId, compactStamp, makeDatasetId } from './ids';
-import { appendJournal, ImagePatchSchema } from './journal';
+import { appendJournal, type ImagePatch, ImagePatchSchema, type JournalChange } from './journal';
 import { createKeyedQueue } from './keyed-queue';
 import { datasetLayout, JOURNAL_FILE, MANIFEST_FILE, THUMBS_DIR } from './layout';
 import { moveLegacyDatasets } from './legacy-folder';
-import { isDamagedManifestError, readManifest, writeManifest } from './manifest-io';
+import { isDamagedManifestError, writeManifest } from './manifest-io';
+import { type CommittedStep, changeOf, changeWithBefore, originOf, type StepOrigin, stepMeta } from './steps';
+import { createStoreHistory } from './store-history';
 import { brokenSummary, newestFirst, sameRoots, summarise } from './summary';
 import type { DatasetStore, DatasetStoreOptions, DatasetSummary } from './types';
 import { parseOr, validManifest, validName, validTrigger } from './validate';
 import { withWriteLock } from './write-lock';
 
 const DEFAULT_COMPACT_AFTER = 500;
+/** A few bulk edits of thousands of captions make a big journal in few lines: fold it in past this size. */
+const DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024;
 
 export function createDatasetStore(
   paths: AppPaths,
@@ -40,7 +45,9 @@ export function createDatasetStore(
   const layout = datasetLayout(paths);
   const queue = createKeyedQueue();
   const live = new Map<string, LiveDataset>();
+  const history = createStoreHistory(layout, clock, (id) => current(id));
   const compactAfter = Math.max(1, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
+  const compactBytes = options.compactBytes ?? DEFAULT_COMPACT_BYTES;
   const stamp = () => {
     const ms = clock.now();
     return `${compactStamp(ms)}-${String(ms % 1000).padStart(3, '0')}`;
@@ -95,10 +102,53 @@ export function createDatasetStore(
     return out;
   }
 
-  async function compact(id: string, change?: (m: DatasetManifest) => DatasetManifest) {
+  /**
+   * Folds the journal into manifest.json. Its steps are moved into history.jsonl first (a crash before the
+   * journal is emptied moves them again, and the history reads each step once); the caption changes `change`
+   * itself makes are recorded after the manifest is written (a crash in between loses that history line, never
+   * the captions).
+   */
+  async function compact(id: string, change?: (m: DatasetManifest) => DatasetManifest, origin?: StepOrigin) {
     const state = await read(id);
+    await history.moveJournal(id, state);
     const next = change ? validManifest(change(state.manifest), id) : state.manifest;
-    return writeWhole(id, next, state.base, state.journal.badLines > 0);
+    const written = await writeWhole(id, next, state.base, state.journal.badLines > 0);
+    await history.recordDiff(id, state.manifest, next, origin);
+    return written;
+  }
+
+  /**
+   * Appends one step to the journal (one line, one fsync, however many images) and updates the cache. A torn
+   * last line is cut first, and a missing journal made; compaction follows when the journal has grown enough.
+   */
+  async function appendStep(id: string, dataset: LiveDataset, origin: StepOrigin, changes: JournalChange[]) {
+    const journal = layout.journal(id);
+    if (dataset.tornAt !== null) {
+      await truncate(journal, dataset.tornAt);
+      dataset.journalSize = dataset.tornAt;
+      dataset.tornAt = null;
+    }
+    if (!dataset.journalExists) {
+      await createEmpty(journal);
+      dataset.journalExists = true;
+      dataset.journalSize = 0;
+    }
+    const now = clock.now();
+    const entry = { base: dataset.base, at: new Date(now).toISOString(), step: stepMeta(origin, now), changes };
+    dataset.journalSize += await appendJournal(journal, entry);
+    dataset.lines++;
+    const step = toHistoryEntry(entry);
+    if (isHistoryStep(step)) dataset.pending.push(step);
+    const images: ImageEntry[] = [];
+    for (const change of changes) {
+      const before = dataset.images.get(change.image);
+      if (!before) continue;
+      const updated: ImageEntry = { ...before, ...change.patch };
+      dataset.images.set(change.image, updated);
+      images.push(updated);
+    }
+    if (dataset.lines >= compactAfter || dataset.journalSize >= compactBytes) await compact(id);
+    return { entry: step, images };
   }
 
   async function scan(): Promise<Array<{ summary: DatasetSummary; roots: string[] | null }>> {
@@ -193,46 +243,62 @@ export function createDatasetStore(
       const id = manifest.id;
       const valid = validManifest(manifest, id);
       await inDataset(id, 'save', async () => {
-        const cached = await cachedIfFresh(id);
-        const prevBase = cached ? cached.base : await baseForSave(id);
-        await writeWhole(id, valid, prevBase, (cached?.badLines ?? 0) > 0);
+        const previous = await readForSave(id);
+        if (previous) await history.moveJournal(id, previous);
+        await writeWhole(id, valid, previous?.base ?? null, (previous?.journal.badLines ?? 0) > 0);
+        if (previous) await history.recordDiff(id, previous.manifest, valid);
       });
     },
 
-    async updateImage(id, imageId, patch) {
+    async updateImage(id, imageId, patch, origin) {
       assertValidId(id);
       if (typeof imageId !== 'string' || imageId === '') throw new AppError('validation', 'Image id is missing.');
-      const valid = parseOr(ImagePatchSchema, patch, 'Invalid image update');
+      const valid = parseOr(ImagePatchSchema, patch, 'Invalid image update') as ImagePatch;
       return inDataset(id, 'update', async () => {
         const dataset = await current(id);
         const before = dataset.images.get(imageId);
         if (!before) {
           throw new AppError('not-found', `Image "${imageId}" is not in dataset "${id}".`);
         }
-        const journal = layout.journal(id);
-        if (dataset.tornAt !== null) {
-          await truncate(journal, dataset.tornAt);
-          dataset.journalSize = dataset.tornAt;
-          dataset.tornAt = null;
-        }
-        if (!dataset.journalExists) {
-          await createEmpty(journal);
-          dataset.journalExists = true;
-          dataset.journalSize = 0;
-        }
-        const at = new Date(clock.now()).toISOString();
-        dataset.journalSize += await appendJournal(journal, { base: dataset.base, at, image: imageId, patch: valid });
-        dataset.lines++;
-        const updated: ImageEntry = { ...before, ...valid };
-        dataset.images.set(imageId, updated);
-        if (dataset.lines >= compactAfter) await compact(id);
-        return updated;
+        // Written even when nothing changes (the line is what makes a user's save the last word over a run).
+        const change = changeWithBefore(before, valid);
+        const { images } = await appendStep(id, dataset, origin ?? originOf(valid), [change]);
+        return images[0] ?? { ...before, ...valid };
       });
     },
 
-    async modify(id, change) {
+    async commitStep(id, plan) {
       assertValidId(id);
-      return inDataset(id, 'update', () => compact(id, change));
+      return inDataset(id, 'update', async (): Promise<CommittedStep | null> => {
+        const dataset = await current(id);
+        const planned = await plan({
+          trigger: dataset.trigger,
+          image: (imageId) => dataset.images.get(imageId),
+          history: () => history.read(id),
+        });
+        if (!planned) return null;
+        const changes: JournalChange[] = [];
+        for (const { imageId, patch } of planned.changes) {
+          const image = dataset.images.get(imageId);
+          if (!image) throw new AppError('not-found', `Image "${imageId}" is not in dataset "${id}".`);
+          const change = changeOf(image, parseOr(ImagePatchSchema, patch, 'Invalid image update') as ImagePatch);
+          if (change) changes.push(change);
+        }
+        // An undo or redo that changes nothing (every image changed since) is still a step: the stacks move on.
+        const moves = planned.origin.action === 'undo' || planned.origin.action === 'redo';
+        if (changes.length === 0 && !moves) return null;
+        return appendStep(id, dataset, planned.origin, changes);
+      });
+    },
+
+    async history(id) {
+      assertValidId(id);
+      return inDataset(id, 'load', () => history.read(id));
+    },
+
+    async modify(id, change, origin) {
+      assertValidId(id);
+      return inDataset(id, 'update', () => compact(id, change, origin));
     },
 
     async rename(id, name) {
@@ -281,10 +347,10 @@ export function createDatasetStore(
     },
   };
 
-  /** The base a save() must move past; a damaged or missing manifest (already kept aside) has none. */
-  async function baseForSave(id: string): Promise<string | null> {
+  /** The dataset a save() replaces (for its base and history); a damaged or missing manifest has none. */
+  async function readForSave(id: string) {
     try {
-      return (await readManifest(layout.manifest(id), id, stamp)).updatedAt;
+      return await read(id);
     } catch (e) {
       if (isDamagedManifestError(e)) return null;
       throw e;

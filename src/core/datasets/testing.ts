@@ -40,6 +40,8 @@ export function sampleImages(count: number, trigger = 'sks_person'): ImageEntry[
       excluded: false,
       model: captioned ? 'gemini-2.5-flash' : null,
       provider: captioned ? 'gemini' : null,
+      takenAt: null,
+      phash: null,
     };
   });
 }

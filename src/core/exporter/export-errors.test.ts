@@ -32,6 +32,8 @@ beforeAll(async () => {
     excluded: false,
     model: null,
     provider: null,
+    takenAt: null,
+    phash: null,
   };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

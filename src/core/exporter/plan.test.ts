@@ -43,6 +43,8 @@ async function entry(relPath: string, over: Partial<ImageEntry> = {}): Promise<I
     excluded: false,
     model: 'gemini-2.5-flash',
     provider: 'gemini',
+    takenAt: null,
+    phash: null,
     ...over,
   };
 }

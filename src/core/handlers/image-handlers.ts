@@ -1,8 +1,9 @@
 import { foldTypedCaption } from '../../shared/caption';
-import type { ImageEntry } from '../../shared/dataset';
 import { AppError, isAppError } from '../../shared/errors';
 import type { ImagePatch } from '../datasets';
+import type { HistoryService } from '../history';
 import type { BackendContext } from './context';
+import { announceStep } from './history-handlers';
 import type { RunManager } from './run-manager';
 import type { Handlers } from './types';
 
@@ -18,7 +19,11 @@ export function userCaptionPatch(text: string): ImagePatch {
   return { caption, captionSource: 'user', status: 'edited', error: null, model: null, provider: null };
 }
 
-export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handlers, 'setCaption' | 'setExcluded'> {
+export function imageHandlers(
+  ctx: BackendContext,
+  runs: RunManager,
+  history: HistoryService,
+): Pick<Handlers, 'setCaption' | 'setExcluded'> {
   const { store } = ctx.deps;
   return {
     async setCaption(datasetId, imageId, text) {
@@ -27,30 +32,18 @@ export function imageHandlers(ctx: BackendContext, runs: RunManager): Pick<Handl
       // it lands first in the dataset's write queue, so the user's line is always the last word.
       runs.claimEdit(datasetId, imageId);
       // One journal append; the store answers with the image from its cache, without re-reading the dataset.
-      const updated = await store.updateImage(datasetId, imageId, patch).catch((e: unknown) => {
+      const updated = await store.updateImage(datasetId, imageId, patch, { action: 'typed' }).catch((e: unknown) => {
         throw isAppError(e) && e.kind === 'not-found' ? notInDataset(imageId) : e;
       });
       runs.noteEdit(datasetId, updated);
+      // A typed caption is a step on the undo stack: every window's Undo now points at it.
+      ctx.deps.emit('historyChanged', { datasetId, history: await history.undoState(datasetId) });
       return updated;
     },
 
-    /** One manifest write for any number of images (a journal line each would fsync thousands of times). */
+    /** One journal line (one fsync) for any number of images: one step, undone as one. */
     async setExcluded(datasetId, imageIds, excluded) {
-      const wanted = new Set(imageIds);
-      const changed: ImageEntry[] = [];
-      await store.modify(datasetId, (m) => {
-        const present = new Set(m.images.map((i) => i.id));
-        const missing = imageIds.find((id) => !present.has(id));
-        if (missing !== undefined) throw notInDataset(missing);
-        const images = m.images.map((img) => {
-          if (!wanted.has(img.id) || img.excluded === excluded) return img;
-          const next = { ...img, excluded };
-          changed.push(next);
-          return next;
-        });
-        return { ...m, images };
-      });
-      runs.noteImages(datasetId, changed);
+      announceStep(ctx, runs, datasetId, await history.setExcluded(datasetId, imageIds, excluded));
     },
   };
 }

@@ -1,9 +1,12 @@
+import { createHistoryService } from '../history';
 import { createMediaService, type MediaService } from '../media';
 import { BatchManager } from './batch-manager';
+import { checkHandlers } from './check-handlers';
 import { createContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
 import { estimateHandlers } from './estimate-handlers';
 import { exportHandlers } from './export-handlers';
+import { historyHandlers } from './history-handlers';
 import { imageHandlers } from './image-handlers';
 import { importHandlers } from './import-handlers';
 import { keyHandlers } from './key-handlers';
@@ -37,12 +40,15 @@ export interface Backend {
 export function createBackend(deps: HandlerDeps): Backend {
   const ctx = createContext(deps);
   const runs = new RunManager(ctx);
+  const history = createHistoryService(deps.store);
   const batches = new BatchManager(ctx, runs);
   const trainings = new TrainingManager(ctx);
   const handlers: Handlers = {
     ...datasetHandlers(ctx, runs, batches, trainings),
     ...importHandlers(ctx),
-    ...imageHandlers(ctx, runs),
+    ...imageHandlers(ctx, runs, history),
+    ...historyHandlers(ctx, runs, history),
+    ...checkHandlers(ctx),
     ...estimateHandlers(ctx),
     ...runHandlers(runs, batches),
     ...exportHandlers(ctx),

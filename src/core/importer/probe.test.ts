@@ -1,3 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_PIXELS } from '../images';
 import { checkSize, MIN_SIDE, probeImage } from './probe';
@@ -5,15 +9,30 @@ import { checkSize, MIN_SIDE, probeImage } from './probe';
 const STUDIO = '/work/shared/fixtures/dropped-folder/studio';
 
 describe('probeImage (header only)', () => {
-  it('reads dimensions, EXIF orientation and alpha', async () => {
+  it('reads dimensions, EXIF orientation, alpha and the date taken (none in the fixtures)', async () => {
     expect(await probeImage(`${STUDIO}/rotated-exif6.jpg`, 'jpeg')).toEqual({
       format: 'jpeg',
       width: 400,
       height: 600,
       orientation: 6,
       hasAlpha: false,
+      takenAt: null,
     });
     expect(await probeImage(`${STUDIO}/alpha.png`, 'png')).toMatchObject({ hasAlpha: true, orientation: 1 });
+  });
+
+  it("reads when the photo was taken from the camera's EXIF", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cs-probe-'));
+    try {
+      const path = join(dir, 'camera.jpg');
+      await sharp({ create: { width: 200, height: 150, channels: 3, background: '#456' } })
+        .withExif({ IFD2: { DateTimeOriginal: '2025:06:30 18:45:09' } })
+        .jpeg()
+        .toFile(path);
+      expect(await probeImage(path, 'jpeg')).toMatchObject({ width: 200, takenAt: '2025-06-30T18:45:09' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('tells HEIC (HEVC) from AVIF (AV1) by the codec in the header', async () => {

@@ -1,10 +1,10 @@
 import sharp, { type Metadata } from 'sharp';
 import type { ImageFormat, SkippedFile } from '../../shared/dataset';
-import { MAX_INPUT_PIXELS } from '../images';
+import { MAX_INPUT_PIXELS, takenAtFrom } from '../images';
 import { readFailure, skipped } from './skip';
 
 /**
- * Header-only inspection: dimensions, orientation and alpha, read without decoding a single pixel. This is where
+ * Header-only inspection: dimensions, orientation, alpha and the date taken, read without decoding a single pixel. This is where
  * decompression bombs are refused, so a 20000 × 20000 PNG costs a few kilobytes of reading, not 1.2 GB of RAM.
  */
 
@@ -18,6 +18,8 @@ export interface ProbedImage {
   height: number;
   orientation: number;
   hasAlpha: boolean;
+  /** EXIF DateTimeOriginal (see taken-at.ts). */
+  takenAt: string | null;
 }
 
 const formatDimensions = (w: number, h: number) => `${w} × ${h} px`;
@@ -60,5 +62,5 @@ export async function probeImage(path: string, sniffedFormat: ImageFormat): Prom
   if (tooBigOrSmall) return tooBigOrSmall;
   const format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : sniffedFormat;
   const orientation = meta.orientation && meta.orientation >= 1 && meta.orientation <= 8 ? meta.orientation : 1;
-  return { format, width, height, orientation, hasAlpha: meta.hasAlpha };
+  return { format, width, height, orientation, hasAlpha: meta.hasAlpha, takenAt: takenAtFrom(meta.exif) };
 }

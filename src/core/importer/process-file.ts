@@ -1,7 +1,7 @@
 import type { SkippedFile } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../fs';
-import { type RenderedThumbnail, renderThumbnail, thumbnailPath } from '../images';
+import { perceptualHash, type RenderedThumbnail, renderThumbnail, thumbnailPath } from '../images';
 import { imageIdFor } from './image-id';
 import { checkSize, corrupt, probeImage } from './probe';
 import { readFailure, skipped, unreadable } from './skip';
@@ -60,7 +60,7 @@ export async function processFile(file: WalkedFile, thumbsDir: string): Promise<
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new AppError('io', `Could not save thumbnails (${code}). Check that the disk is not full.`);
   }
-  const { format, orientation, hasAlpha } = probed;
+  const { format, orientation, hasAlpha, takenAt } = probed;
   const { relPath, bytes, mtimeMs } = file;
   const image = {
     id,
@@ -73,6 +73,8 @@ export async function processFile(file: WalkedFile, thumbsDir: string): Promise<
     hasAlpha,
     bytes,
     mtimeMs,
+    takenAt,
+    phash: await perceptualHash(thumb.jpeg),
   };
   return { kind: 'image', image };
 }

@@ -1,3 +1,4 @@
+import { BulkEditDialog } from './components/BulkEditDialog';
 import { CaptionAllDialog } from './components/CaptionAllDialog';
 import { DropZone } from './components/DropZone';
 import { ExportDialog } from './components/ExportDialog';
@@ -51,5 +52,7 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <ExportDialog />;
     case 'train':
       return <TrainDialog />;
+    case 'bulk-edit':
+      return <BulkEditDialog imageIds={dialog.imageIds} action={dialog.action} scope={dialog.scope} />;
   }
 }

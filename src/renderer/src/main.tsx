@@ -10,6 +10,9 @@ import './styles/app.css';
 import './styles/start.css';
 import './styles/workspace.css';
 import './styles/gallery.css';
+import './styles/search.css';
+import './styles/bulk.css';
+import './styles/check.css';
 import './styles/editor.css';
 import './styles/export-train.css';
 

@@ -1,13 +1,16 @@
 import type { StoreApi } from 'zustand';
 import { useBatch } from '../../../src/renderer/src/stores/batch';
+import { useCheck } from '../../../src/renderer/src/stores/check';
 import { useDatasets } from '../../../src/renderer/src/stores/datasets';
 import { useDrafts } from '../../../src/renderer/src/stores/drafts';
 import { useExport } from '../../../src/renderer/src/stores/export';
+import { useHistory } from '../../../src/renderer/src/stores/history';
 import { useImporting } from '../../../src/renderer/src/stores/importing';
 import { usePathPrompt } from '../../../src/renderer/src/stores/path-prompt';
 import { useRun } from '../../../src/renderer/src/stores/run';
 import { useSettings } from '../../../src/renderer/src/stores/settings';
 import { useToasts } from '../../../src/renderer/src/stores/toasts';
+import { useTokenizer } from '../../../src/renderer/src/stores/tokenizer';
 import { useTraining } from '../../../src/renderer/src/stores/training';
 import { useUi } from '../../../src/renderer/src/stores/ui';
 import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
@@ -15,15 +18,18 @@ import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
 /** The renderer's stores are module singletons; a component test starts each one as the app does. */
 const STORES: StoreApi<object>[] = [
   useBatch,
+  useCheck,
   useDatasets,
   useDrafts,
   useExport,
+  useHistory,
   useImporting,
   usePathPrompt,
   useRun,
   useSettings,
   useToasts,
   useTraining,
+  useTokenizer,
   useUi,
   useWorkspace,
 ];

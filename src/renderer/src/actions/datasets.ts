@@ -6,13 +6,16 @@ import { toUiError } from '../lib/errors';
 import { plural } from '../lib/format';
 import { transientOnReopen } from '../lib/run-targets';
 import { useBatch } from '../stores/batch';
+import { useCheck } from '../stores/check';
 import { useDatasets } from '../stores/datasets';
 import { useDrafts } from '../stores/drafts';
+import { useHistory } from '../stores/history';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
+import { loadHistory } from './history';
 import { showTraining } from './training';
 
 export async function loadDatasets(): Promise<void> {
@@ -53,6 +56,9 @@ export async function openDataset(id: string): Promise<boolean> {
     showBatch(manifest);
     showTraining(manifest);
     useUi.getState().setScreen('workspace');
+    useHistory.getState().clear();
+    useCheck.getState().close();
+    void loadHistory(id);
     return true;
   } catch (e) {
     toast('error', `Could not open this dataset: ${toUiError(e).message}`);
@@ -86,6 +92,8 @@ function restoreBackedUpDrafts(manifest: DatasetManifest): void {
 export async function closeDataset(): Promise<void> {
   if (!(await keepUnsavedDrafts())) return;
   useWorkspace.getState().close();
+  useHistory.getState().clear();
+  useCheck.getState().close();
   useDrafts.getState().reset();
   useUi.getState().setScreen('start');
   await loadDatasets();

@@ -4,6 +4,7 @@ import { runWho } from '../lib/model-text';
 import { finishedNote } from '../lib/run-text';
 import { useBatch } from '../stores/batch';
 import { useExport } from '../stores/export';
+import { useHistory } from '../stores/history';
 import { useImporting } from '../stores/importing';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
@@ -41,6 +42,20 @@ export function subscribeToEvents(): () => void {
       const before = imageById(ws, image.id);
       if (before && ws.dataset) dropStaleDraft(before, image, ws.dataset.trigger);
       ws.upsertImage(image);
+    }),
+
+    api.onImagesUpdated(({ datasetId, images }) => {
+      if (!isOpen(datasetId)) return;
+      const ws = useWorkspace.getState();
+      for (const image of images) {
+        const before = imageById(ws, image.id);
+        if (before && ws.dataset) dropStaleDraft(before, image, ws.dataset.trigger);
+      }
+      ws.upsertImages(images);
+    }),
+
+    api.onHistoryChanged(({ datasetId, history }) => {
+      if (isOpen(datasetId)) useHistory.getState().set(datasetId, history);
     }),
 
     api.onRunFinished(({ datasetId, summary }) => {

@@ -5,11 +5,13 @@ import { api, unwrap } from '../api';
 import { toUiError } from '../lib/errors';
 import { problemsFrom } from '../lib/export-problems';
 import { byCount, plural } from '../lib/format';
+import { useCheck } from '../stores/check';
 import { useExport } from '../stores/export';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
+import { checkBeforeExport } from './check';
 
 /** Images the export would refuse, found before the options are even shown (no pointless choices). */
 function missingCaptions(): ExportProblem[] {
@@ -31,15 +33,16 @@ function blockedMessage(problems: ReadonlyArray<ExportProblem>): string {
 }
 
 /**
- * Export…: saves typed captions, refuses at once with the images that still need one, else opens the options at
- * the dataset's remembered preset.
+ * Export…: saves typed captions, runs the dataset check (its panel takes over when it finds errors or warnings,
+ * and the export waits for the user's "Export anyway"), refuses with the images that still need a caption, else
+ * opens the options at the dataset's remembered preset. `checked`: the user has seen the check and chose to go on.
  */
-export async function openExport(): Promise<void> {
+export async function openExport({ checked = false } = {}): Promise<void> {
   const dataset = useWorkspace.getState().dataset;
   if (!dataset) return;
   const store = useExport.getState();
-  // The dialog shows once the drafts are saved (a moment): shortcuts wait behind it meanwhile.
   useUi.getState().open({ type: 'export' });
+  store.set({ step: 'checking' });
   // A caption typed but not saved would be exported as its older text: stop and say so instead.
   if (!(await flushDrafts())) {
     store.set({
@@ -49,6 +52,12 @@ export async function openExport(): Promise<void> {
     });
     return;
   }
+  if (!checked && !(await checkBeforeExport(dataset.id))) {
+    store.set({ step: 'idle' });
+    useUi.getState().close();
+    return;
+  }
+  useCheck.getState().close();
   const problems = missingCaptions();
   if (problems.length > 0) store.set({ step: 'blocked', message: blockedMessage(problems), problems });
   else store.set({ step: 'options', choice: dataset.exportChoice, note: null });

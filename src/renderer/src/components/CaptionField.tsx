@@ -2,9 +2,12 @@ import { useEffect, useId, useRef } from 'react';
 import { MAX_CAPTION_CHARS } from '../../../shared/caption';
 import type { ImageEntry } from '../../../shared/dataset';
 import { saveDraft } from '../actions/captions';
+import { useTokenCounts } from '../hooks/useTokenCounts';
 import { captionStarter, captionStats } from '../lib/caption-stats';
 import { useDrafts } from '../stores/drafts';
 import { useUi } from '../stores/ui';
+import { ClipCutOff } from './ClipCutOff';
+import { TokenCounter } from './TokenCounter';
 
 /**
  * The caption, edited in place. What is typed lives in the drafts store at once (never only in the DOM), is
@@ -17,11 +20,14 @@ export function CaptionField({ image, trigger }: { image: ImageEntry; trigger: s
   const setDraft = useDrafts((s) => s.setDraft);
   const focusTick = useUi((s) => s.focusCaptionTick);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
   const id = useId();
   const msgId = useId();
 
   const value = draft ?? image.caption ?? '';
   const stats = captionStats(value, trigger);
+  const tokens = useTokenCounts(value);
+  const cutAt = tokens.clip?.cutAt ?? null;
   const starter = captionStarter(trigger);
   // An image without a caption is not "wrong" until something beyond the prefix is typed.
   const untouched = image.caption === null && (value === '' || value === starter);
@@ -52,33 +58,46 @@ export function CaptionField({ image, trigger }: { image: ImageEntry; trigger: s
           Caption
         </label>
         <span className="caption-counts" aria-live="off">
-          {stats.words} {stats.words === 1 ? 'word' : 'words'} ·{' '}
+          <TokenCounter counts={tokens} /> · {stats.words} {stats.words === 1 ? 'word' : 'words'} ·{' '}
           <span className={stats.left < 0 ? 'over' : ''}>
             {stats.chars.toLocaleString('en-US')}/{MAX_CAPTION_CHARS.toLocaleString('en-US')}
           </span>
         </span>
       </div>
-      <textarea
-        ref={ref}
-        id={id}
-        className={`textarea caption-input ${showError ? 'invalid' : ''}`}
-        rows={5}
-        value={value}
-        placeholder={`${starter}…  (press Enter to write)`}
-        spellCheck
-        aria-invalid={showError}
-        aria-describedby={msgId}
-        onFocus={() => {
-          // Start an empty caption with the fixed prefix so only the description needs typing.
-          if (value === '') setDraft(image.id, starter);
-        }}
-        onChange={(e) => setDraft(image.id, e.target.value.replace(/\r?\n/gu, ' '))}
-        onKeyDown={(e) => {
-          // One line only: plain Enter would add a line break the trainers cannot use.
-          if (e.key === 'Enter' && !e.metaKey && !e.ctrlKey) e.preventDefault();
-        }}
-        onBlur={() => void saveDraft(image.id)}
-      />
+      <div className="caption-input-wrap">
+        {cutAt !== null ? <ClipCutOff ref={backdrop} text={value} cutAt={cutAt} /> : null}
+        <textarea
+          ref={ref}
+          id={id}
+          className={`textarea caption-input ${showError ? 'invalid' : ''}`}
+          rows={5}
+          value={value}
+          placeholder={`${starter}…  (press Enter to write)`}
+          spellCheck
+          aria-invalid={showError}
+          aria-describedby={msgId}
+          onFocus={() => {
+            // Start an empty caption with the fixed prefix so only the description needs typing.
+            if (value === '') setDraft(image.id, starter);
+          }}
+          onChange={(e) => setDraft(image.id, e.target.value.replace(/\r?\n/gu, ' '))}
+          onKeyDown={(e) => {
+            // One line only: plain Enter would add a line break the trainers cannot use.
+            if (e.key === 'Enter' && !e.metaKey && !e.ctrlKey) e.preventDefault();
+          }}
+          onBlur={() => void saveDraft(image.id)}
+          onScroll={(e) => {
+            // The marks behind the text scroll with it.
+            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+        />
+      </div>
+      {cutAt !== null ? (
+        <p className="caption-cut-note">
+          <mark className="clip-cut">Marked words</mark> are past CLIP’s 77 tokens: CLIP-L never reads them (FLUX’s T5
+          does). Put what matters first.
+        </p>
+      ) : null}
       <div id={msgId} className="caption-status" aria-live="polite">
         {saveError ? (
           <span className="field-error">Not saved: {saveError}</span>

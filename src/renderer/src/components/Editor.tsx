@@ -3,11 +3,13 @@ import { formatBytes } from '../lib/format';
 import { providerName } from '../lib/model-text';
 import { displayStatus } from '../lib/status';
 import { writtenByText } from '../lib/written-by';
-import { currentImage, useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { currentImage, useWorkspace } from '../stores/workspace';
 import { CaptionField } from './CaptionField';
 import { EditorActions } from './EditorActions';
 import { EditorPreview } from './EditorPreview';
 import { Icon } from './Icon';
+import { ImageHistory } from './ImageHistory';
 import { ImageProblem } from './ImageProblem';
 import { StatusBadge } from './StatusBadge';
 
@@ -18,9 +20,7 @@ export function Editor() {
   const transient = useWorkspace((s) => (s.currentId ? s.transient[s.currentId] : undefined));
   // Counted in the list the gallery shows, so "3 of 12" under "Needs caption" means what the user sees.
   const position = useWorkspace((s) => (s.currentId ? visibleIds(s).indexOf(s.currentId) + 1 : 0));
-  const total = useWorkspace((s) =>
-    s.filter === 'all' && s.writtenBy === null ? s.images.length : visibleIds(s).length,
-  );
+  const total = useWorkspace((s) => visibleIds(s).length);
 
   if (!dataset || !image) {
     return (
@@ -79,6 +79,7 @@ export function Editor() {
         </div>
         <CaptionField image={image} trigger={dataset.trigger} />
         <EditorActions image={image} />
+        <ImageHistory image={image} />
         {/* Below the actions, so the caption field sits at the same place for every image. */}
         <ImageProblem image={image} />
       </div>

@@ -105,10 +105,10 @@ export function ExportDialog() {
       );
   }
 
-  // Choosing where, then writing: the dialog cannot be dismissed, but the writing can be cancelled.
+  // Checking, choosing where, then writing: the dialog cannot be dismissed, but the writing can be cancelled.
   const writing = phase.step === 'exporting' ? phase : null;
   const progress = writing?.progress ?? null;
-  const beside = targetOf(phase.choice) === 'beside';
+  const beside = phase.step !== 'checking' && targetOf(phase.choice) === 'beside';
   return (
     <Dialog
       title={beside ? 'Writing captions' : 'Exporting'}
@@ -127,11 +127,13 @@ export function ExportDialog() {
         <span className="spinner" aria-hidden="true" />
         <div className="export-progress-main">
           <strong>
-            {!writing
-              ? 'Choose where to save…'
-              : progress
-                ? `Writing ${progress.done.toLocaleString('en-US')} of ${plural(progress.total, 'image')}`
-                : 'Preparing…'}
+            {phase.step === 'checking'
+              ? 'Checking the dataset…'
+              : !writing
+                ? 'Choose where to save…'
+                : progress
+                  ? `Writing ${progress.done.toLocaleString('en-US')} of ${plural(progress.total, 'image')}`
+                  : 'Preparing…'}
           </strong>
           {writing?.path ? <span className="faint mono small ellipsis">{writing.path}</span> : null}
           <ProgressBar

@@ -7,7 +7,8 @@ import { backend } from '../../../../tests/support/dom/fake-backend';
 import { startUser } from '../../../../tests/support/dom/user';
 import { useEvents } from '../hooks/useEvents';
 import { makeImage } from '../lib/test-fixtures';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 import { FilterBar } from './FilterBar';
 
 /**

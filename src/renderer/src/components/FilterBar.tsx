@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'react';
 import { FILTERS, filterCounts } from '../lib/filters';
 import { plural } from '../lib/format';
+import { narrows } from '../lib/gallery-view';
 import { type WrittenBy, writtenByCounts, writtenByLabel } from '../lib/written-by';
-import { useWorkspace, visibleIds } from '../stores/workspace';
+import { visibleIds } from '../stores/visible';
+import { useWorkspace } from '../stores/workspace';
 
 /**
  * All / Needs caption / Failed / Edited, each with its live count; who wrote the captions (each model, you,
@@ -16,7 +18,7 @@ export function FilterBar() {
   const setFilter = useWorkspace((s) => s.setFilter);
   const setWrittenBy = useWorkspace((s) => s.setWrittenBy);
   const selectedCount = useWorkspace((s) => s.selected.size);
-  const shown = useWorkspace((s) => (s.writtenBy === null ? 0 : visibleIds(s).length));
+  const shown = useWorkspace((s) => (narrows(s) ? visibleIds(s).length : 0));
   const counts = useMemo(() => filterCounts(images, trigger), [images, trigger]);
   const authors = useMemo(() => writtenByCounts(images), [images]);
   const id = useId();
@@ -57,7 +59,7 @@ export function FilterBar() {
           ))}
         </select>
       </div>
-      {writtenBy !== null && shown > 1 && selectedCount < shown ? (
+      {shown > 1 && selectedCount < shown ? (
         <button type="button" className="btn btn-sm" onClick={() => useWorkspace.getState().selectVisible()}>
           Select all {shown.toLocaleString('en-US')}
         </button>

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useRef } from 'react';
 import { goTo } from '../actions/navigation';
 import { useElementWidth } from '../hooks/useElementWidth';
-import { FILTERS, visibleImages } from '../lib/filters';
+import { FILTERS } from '../lib/filters';
 import { gridLayout, rowCount } from '../lib/grid';
 import { displayStatus } from '../lib/status';
 import { useUi } from '../stores/ui';
+import { visibleImagesOf } from '../stores/visible';
 import { useWorkspace } from '../stores/workspace';
 import { GalleryItem } from './GalleryItem';
 import { Icon } from './Icon';
@@ -20,19 +21,15 @@ const PAD = 16;
  */
 export function Gallery() {
   const dataset = useWorkspace((s) => s.dataset);
-  const images = useWorkspace((s) => s.images);
+  const visible = useWorkspace(visibleImagesOf);
   const filter = useWorkspace((s) => s.filter);
   const writtenBy = useWorkspace((s) => s.writtenBy);
+  const searching = useWorkspace((s) => s.search.terms.length > 0);
   const currentId = useWorkspace((s) => s.currentId);
   const selected = useWorkspace((s) => s.selected);
   const transient = useWorkspace((s) => s.transient);
   const setColumns = useWorkspace((s) => s.setColumns);
   const focusTick = useUi((s) => s.focusGalleryTick);
-  const trigger = dataset?.trigger ?? '';
-  const visible = useMemo(
-    () => visibleImages(images, filter, trigger, currentId, writtenBy),
-    [images, filter, trigger, currentId, writtenBy],
-  );
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
@@ -56,6 +53,10 @@ export function Gallery() {
     if (currentIndex >= 0) virtualizer.scrollToIndex(Math.floor(currentIndex / layout.columns), { align: 'auto' });
   }, [currentIndex, layout.columns, virtualizer]);
 
+  // Only a tile in the DOM can be the active descendant (the gallery is virtualised: scrolled away, it is not).
+  const currentRow = currentIndex >= 0 ? Math.floor(currentIndex / layout.columns) : -1;
+  const currentRendered = virtualizer.getVirtualItems().some((row) => row.index === currentRow);
+
   useEffect(() => {
     if (focusTick > 0) scrollRef.current?.focus({ preventScroll: true });
   }, [focusTick]);
@@ -72,8 +73,9 @@ export function Gallery() {
   const onOpen = useCallback(() => useUi.getState().focusCaption(), []);
 
   if (!dataset) return null;
-  const empty =
-    writtenBy === null
+  const empty = searching
+    ? 'No image matches this search (with the filters above). Press Escape in the search box to clear it.'
+    : writtenBy === null
       ? (FILTERS.find((f) => f.id === filter)?.empty ?? '')
       : 'No image matches both filters. Choose “Anyone” under “Written by” to see the others.';
 
@@ -84,13 +86,16 @@ export function Gallery() {
       role="listbox"
       aria-label="Images"
       aria-multiselectable="true"
-      aria-activedescendant={currentIndex >= 0 ? `img-${currentId}` : undefined}
+      aria-activedescendant={currentRendered ? `img-${currentId}` : undefined}
       tabIndex={0}
       data-shortcuts="gallery"
     >
       {visible.length === 0 ? (
         <div className="empty-state gallery-empty">
-          <Icon name={filter === 'all' && writtenBy === null ? 'upload' : 'check-circle'} size={28} />
+          <Icon
+            name={searching ? 'search' : filter === 'all' && writtenBy === null ? 'upload' : 'check-circle'}
+            size={28}
+          />
           <span className="muted">{empty}</span>
         </div>
       ) : (

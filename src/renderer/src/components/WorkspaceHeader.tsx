@@ -1,3 +1,5 @@
+import { openBulkEdit } from '../actions/bulk';
+import { openCheck } from '../actions/check';
 import { closeDataset } from '../actions/datasets';
 import { openExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
@@ -7,6 +9,7 @@ import { isRunActive, useRun } from '../stores/run';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { AppHeader } from './AppHeader';
+import { HistoryButtons } from './HistoryButtons';
 import { Icon } from './Icon';
 import { MenuButton } from './MenuButton';
 
@@ -41,17 +44,36 @@ export function WorkspaceHeader() {
           <span className="chip" title="Trigger word">
             {dataset.trigger}
           </span>
-          <span className="faint">{plural(count, 'image')}</span>
+          <span className="faint nowrap">{plural(count, 'image')}</span>
         </div>
       }
     >
+      <HistoryButtons />
       <button
         type="button"
         className="btn btn-ghost"
         onClick={() => void addFolder()}
         title="Add a folder of photos to this dataset"
       >
-        <Icon name="plus" size={15} /> Add folder…
+        <Icon name="plus" size={15} /> <span className="narrow-hide">Add folder…</span>
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={count === 0}
+        title="Look for what would hurt training, with a fix for each"
+        onClick={() => void openCheck()}
+      >
+        <Icon name="list-checks" size={15} /> <span className="narrow-hide">Check</span>
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={count === 0}
+        title={`Find and replace, add or remove text, exclude or regenerate: ${selected > 1 ? 'the selected images' : 'every image shown'} (B)`}
+        onClick={() => openBulkEdit()}
+      >
+        <Icon name="pencil" size={15} /> <span className="narrow-hide">Bulk edit…</span>
       </button>
       <button
         type="button"

@@ -1,13 +1,21 @@
 import { useEffect } from 'react';
+import { openBulkEdit } from '../actions/bulk';
+import { undoOrRedo } from '../actions/history';
 import { setExcluded } from '../actions/images';
 import { move, saveAndNext } from '../actions/navigation';
 import { regenerate } from '../actions/regenerate';
+import { SEARCH_FIELD_ID } from '../components/SearchBar';
 import { IS_MAC } from '../lib/platform';
 import { type Command, commandFor } from '../lib/shortcuts';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { currentImage, useWorkspace } from '../stores/workspace';
+
+/** Commands with a modifier (or leaving a field): they act wherever focus is, as they press no button. */
+const MODIFIED = new Set<Command['type']>(['save-and-next', 'regenerate', 'leave-field', 'select-all', 'undo', 'redo']);
+
+const isFind = (e: KeyboardEvent) => e.key === 'f' || e.key === 'F';
 
 const isTextField = (el: Element | null) =>
   el instanceof HTMLTextAreaElement ||
@@ -35,7 +43,7 @@ export function useKeyboardShortcuts(): void {
         mac: IS_MAC,
       });
       if (!command) return;
-      const plain = command.type !== 'save-and-next' && command.type !== 'regenerate' && command.type !== 'leave-field';
+      const plain = !MODIFIED.has(command.type) && !(command.type === 'find' && isFind(e));
       // data-shortcuts="gallery" takes every plain key; "move" (the editor's previous/next) only the moving ones.
       const zone = target?.closest<HTMLElement>('[data-shortcuts]')?.dataset.shortcuts;
       const accepts = target === document.body || zone === 'gallery' || (zone === 'move' && command.type === 'move');
@@ -54,6 +62,22 @@ function run(command: Command): void {
   switch (command.type) {
     case 'move':
       move(command.move);
+      return;
+    case 'extend':
+      move(command.move, true);
+      return;
+    case 'select-all':
+      ws.selectVisible();
+      return;
+    case 'bulk-edit':
+      openBulkEdit();
+      return;
+    case 'undo':
+    case 'redo':
+      void undoOrRedo(command.type);
+      return;
+    case 'find':
+      document.getElementById(SEARCH_FIELD_ID)?.focus();
       return;
     case 'edit':
       ui.focusCaption();

@@ -43,18 +43,3 @@ export function filterCounts(images: ReadonlyArray<ImageEntry>, trigger: string)
   }
   return counts;
 }
-
-/**
- * The images the gallery shows. The image being edited stays visible even when it stops matching (a caption
- * fixed under "Needs caption" must not vanish under the cursor); it leaves the list once the user moves on.
- */
-export function visibleImages(
-  images: ReadonlyArray<ImageEntry>,
-  filter: GalleryFilter,
-  trigger: string,
-  keepId: string | null,
-  writtenBy: WrittenBy | null = null,
-): ImageEntry[] {
-  if (filter === 'all' && writtenBy === null) return images as ImageEntry[];
-  return images.filter((img) => img.id === keepId || matchesFilter(img, filter, trigger, writtenBy));
-}

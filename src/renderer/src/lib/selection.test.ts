@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, pruneSelection, selectImage } from './selection';
+import { bulkTargetIds, EMPTY_SELECTION, pruneSelection, selectImage } from './selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 
@@ -37,5 +37,11 @@ describe('gallery selection', () => {
     expect(pruned.currentId).toBe('c');
     expect([...pruned.selected]).toEqual(['c']);
     expect(pruneSelection(pruned, () => true)).toBe(pruned);
+  });
+
+  it('a bulk action applies to several selected images in gallery order, or with one or none to all shown', () => {
+    expect(bulkTargetIds(new Set(['d', 'b']), order)).toEqual(['b', 'd']);
+    expect(bulkTargetIds(new Set(['b']), order)).toBe(order);
+    expect(bulkTargetIds(new Set(), order)).toBe(order);
   });
 });

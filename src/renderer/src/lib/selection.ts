@@ -49,3 +49,11 @@ export function pruneSelection(sel: Selection, exists: (id: string) => boolean):
   if (selected.size === sel.selected.size && currentId === sel.currentId) return sel;
   return { currentId, selected, anchorId: sel.anchorId !== null && exists(sel.anchorId) ? sel.anchorId : currentId };
 }
+
+/**
+ * What a bulk action applies to: the selected images when several are (in gallery order), otherwise every image
+ * shown. One selected image is only the one in the editor, not a choice.
+ */
+export function bulkTargetIds(selected: ReadonlySet<string>, shown: ReadonlyArray<string>): ReadonlyArray<string> {
+  return selected.size > 1 ? shown.filter((id) => selected.has(id)) : shown;
+}

@@ -21,6 +21,8 @@ export function makeImage(id: string, over: Partial<ImageEntry> = {}): ImageEntr
     excluded: false,
     model: 'gemini-2.5-flash',
     provider: 'gemini',
+    takenAt: null,
+    phash: null,
     ...over,
   };
 }

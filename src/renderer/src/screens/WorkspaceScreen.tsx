@@ -1,9 +1,11 @@
+import { CheckPanel } from '../components/CheckPanel';
 import { Editor } from '../components/Editor';
 import { FailedPanel } from '../components/FailedPanel';
 import { FilterBar } from '../components/FilterBar';
 import { Gallery } from '../components/Gallery';
 import { ImportProgressLine } from '../components/ImportProgressLine';
 import { RunBar } from '../components/RunBar';
+import { SearchBar } from '../components/SearchBar';
 import { TrainingBar } from '../components/TrainingBar';
 import { WorkspaceHeader } from '../components/WorkspaceHeader';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
@@ -20,6 +22,7 @@ export function WorkspaceScreen() {
       <WorkspaceHeader />
       <div className="workspace-body">
         <section className="gallery-pane" aria-label="Gallery">
+          <SearchBar />
           <FilterBar />
           {importing !== undefined ? (
             <div className="gallery-importing">
@@ -27,6 +30,7 @@ export function WorkspaceScreen() {
             </div>
           ) : null}
           <Gallery />
+          <CheckPanel />
           <FailedPanel />
         </section>
         <Editor />

@@ -3,12 +3,14 @@ import type { ExportChoice } from '../../../shared/export-presets';
 import type { ExportProblem, ExportProgress, ExportReport } from '../../../shared/progress';
 
 /**
- * Where the export dialog is: the preset and its options, the save prompt, the refusal with the images to fix,
- * writing (with cancel), the report, or the error. The choice travels through every step so "Try again" and a
+ * Where the export dialog is: the dataset check (its panel takes over when it has anything to say), the preset
+ * and its options, the save prompt, the refusal with the images to fix, writing (with cancel), the report, or
+ * the error. The choice travels through every step so "Try again" and a
  * cancelled save prompt come back to the options as the user left them.
  */
 type ExportPhase =
   | { step: 'idle' }
+  | { step: 'checking' }
   | { step: 'options'; choice: ExportChoice; note: string | null }
   | { step: 'choosing'; choice: ExportChoice }
   | { step: 'blocked'; message: string; problems: ExportProblem[] }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ImportReport } from '../../../shared/contract';
+import type { BulkAction } from '../lib/bulk-form';
 import type { RunScope } from '../lib/run-targets';
 
 type Screen = 'start' | 'workspace';
@@ -11,7 +12,9 @@ export type Dialog =
   | { type: 'settings'; focusKey: boolean; message: string | null }
   | { type: 'caption'; scope: RunScope }
   | { type: 'export' }
-  | { type: 'train' };
+  | { type: 'train' }
+  /** `scope` says which images in words: "The 12 selected images", "All 5,000 images". */
+  | { type: 'bulk-edit'; imageIds: string[]; scope: string; action: BulkAction };
 
 export interface UiState {
   screen: Screen;

@@ -1,7 +1,10 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../../shared/dataset';
 import { DEFAULT_EXPORT_CHOICE } from '../../../shared/export-presets';
+import { move } from '../actions/navigation';
 import { makeImage } from '../lib/test-fixtures';
+import { visibleIds } from './visible';
 import { currentImage, useWorkspace } from './workspace';
 
 const manifest = (images = [makeImage('a'), makeImage('b', { status: 'new', caption: null }), makeImage('c')]) =>
@@ -77,5 +80,49 @@ describe('workspace store', () => {
         .images.filter((i) => i.excluded)
         .map((i) => i.id),
     ).toEqual(['a', 'c']);
+  });
+
+  it('a search moves the editor to its first match and drops hidden images from the selection', () => {
+    ws().select('a');
+    ws().select('c', 'toggle');
+    ws().setQuery('"called c"');
+    expect(visibleIds(ws())).toEqual(['c']);
+    expect(ws().currentId).toBe('c');
+    expect([...ws().selected]).toEqual(['c']);
+    ws().setQuery('called -"called c"');
+    expect(ws().currentId).toBe('a');
+    ws().setQuery('nothing like this');
+    expect(ws().currentId).toBeNull();
+  });
+
+  it('Ctrl/Cmd+A selects what is shown, within the filter and the search', () => {
+    ws().setFilter('needs');
+    ws().selectVisible();
+    expect([...ws().selected]).toEqual(['b']);
+    ws().setFilter('all');
+    ws().setQuery('-b.jpg');
+    ws().selectVisible();
+    expect([...ws().selected]).toEqual(['a', 'c']);
+  });
+
+  it('Shift with a moving key extends the selection from where it started, in the order shown', () => {
+    ws().setSort({ key: 'added', descending: true });
+    ws().select('c');
+    move('right', true);
+    move('right', true);
+    expect([...ws().selected]).toEqual(['c', 'b', 'a']);
+    expect(ws().currentId).toBe('a');
+    move('left', true);
+    expect([...ws().selected]).toEqual(['c', 'b']);
+  });
+
+  it('selecting images a filter hides (from the check) shows everything again first', () => {
+    ws().setFilter('needs');
+    ws().setQuery('b');
+    ws().selectIds(['a', 'c']);
+    expect(ws().filter).toBe('all');
+    expect(ws().query).toBe('');
+    expect([...ws().selected]).toEqual(['a', 'c']);
+    expect(ws().currentId).toBe('a');
   });
 });

@@ -1,10 +1,15 @@
 import { create } from 'zustand';
 import type { DatasetManifest, DatasetSettings, ImageEntry, SkippedFile } from '../../../shared/dataset';
 import type { ExportChoice } from '../../../shared/export-presets';
-import { type GalleryFilter, matchesFilter, visibleImages } from '../lib/filters';
+import type { GalleryFilter } from '../lib/filters';
+import { DEFAULT_SORT, type GallerySort } from '../lib/gallery-sort';
+import { inView } from '../lib/gallery-view';
+import type { TokenCount } from '../lib/search-match';
+import { EMPTY_QUERY, parseSearch, type SearchQuery } from '../lib/search-query';
 import { EMPTY_SELECTION, pruneSelection, type Selection, type SelectMode, selectImage } from '../lib/selection';
 import type { TransientState } from '../lib/status';
 import type { WrittenBy } from '../lib/written-by';
+import { visibleIds, visibleImagesOf } from './visible';
 
 /** The open dataset minus its images (which live in their own array for cheap per-image updates). */
 export interface OpenDataset {
@@ -28,6 +33,15 @@ export interface WorkspaceState extends Selection {
   filter: GalleryFilter;
   /** Only captions written by this model (or by the user, or imported); null: anyone. */
   writtenBy: WrittenBy | null;
+  /** The search box as typed, and what it means. */
+  query: string;
+  search: SearchQuery;
+  sort: GallerySort;
+  /**
+   * How `tokens>77` in the search counts CLIP tokens: an estimate until the real tokenizer has loaded (it is
+   * loaded only when first needed, to keep its vocabulary out of the app's start).
+   */
+  tokens: TokenCount;
   /** Columns the gallery currently shows (keyboard up/down moves by a row). */
   columns: number;
 
@@ -40,8 +54,10 @@ export interface WorkspaceState extends Selection {
   setSettings(settings: DatasetSettings): void;
   setExportChoice(choice: ExportChoice): void;
   upsertImage(image: ImageEntry): void;
-  /** Many images at once (a batch job's results): one update of the list, not one per image. */
+  /** Many images at once (a bulk edit, an undo, a batch job's results): one new list, not one per image. */
   upsertImages(images: ReadonlyArray<ImageEntry>): void;
+  /** Shows exactly these images selected (the view is reset first when it hides any of them). */
+  selectIds(ids: ReadonlyArray<string>): void;
   setExcludedLocal(ids: ReadonlyArray<string>, excluded: boolean): void;
   setTransient(id: string, state: TransientState | null): void;
   markQueued(ids: ReadonlyArray<string>): void;
@@ -50,7 +66,10 @@ export interface WorkspaceState extends Selection {
   clearTransient(): void;
   setFilter(filter: GalleryFilter): void;
   setWrittenBy(writtenBy: WrittenBy | null): void;
-  /** Selects every image the gallery shows (to recaption those a weaker model wrote, say). */
+  setQuery(query: string): void;
+  setSort(sort: GallerySort): void;
+  setTokenCount(tokens: TokenCount): void;
+  /** Selects every image the gallery shows (Ctrl/Cmd+A; to recaption those a weaker model wrote, say). */
   selectVisible(): void;
   select(id: string, mode?: SelectMode): void;
 }
@@ -66,6 +85,9 @@ function datasetOf(m: DatasetManifest): OpenDataset {
   };
 }
 
+/** A rough CLIP count (about 1.3 tokens a word, plus the start and end tokens) until the tokenizer is there. */
+const estimateClipTokens: TokenCount = (caption) => Math.ceil(caption.split(/\s+/u).length * 1.3) + 2;
+
 const INITIAL = {
   dataset: null,
   images: [],
@@ -74,21 +96,34 @@ const INITIAL = {
   transient: {},
   filter: 'all' as GalleryFilter,
   writtenBy: null as WrittenBy | null,
+  query: '',
+  search: EMPTY_QUERY,
+  sort: DEFAULT_SORT,
   ...EMPTY_SELECTION,
 };
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
-  /** Changes what the gallery shows; when the current image is not in the new list, the first one that is. */
-  const showOnly = (filter: GalleryFilter, writtenBy: WrittenBy | null) => {
-    const { images, currentId, dataset, index } = get();
-    const trigger = dataset?.trigger ?? '';
-    const current = currentId === null ? undefined : images[index.get(currentId) ?? -1];
-    if (current && matchesFilter(current, filter, trigger, writtenBy)) return set({ filter, writtenBy });
-    const first = images.find((img) => matchesFilter(img, filter, trigger, writtenBy));
-    set({ filter, writtenBy, ...(first ? selectImage(EMPTY_SELECTION, first.id, 'replace', []) : EMPTY_SELECTION) });
+  /**
+   * Changes what the gallery shows. The current image stays if it is in the new view, else the first image that
+   * is becomes current; selected images the view hides leave the selection, so what a bulk action applies to is
+   * always on screen.
+   */
+  const showOnly = (change: Partial<Pick<WorkspaceState, 'filter' | 'writtenBy' | 'query' | 'search'>>) => {
+    set(change);
+    const s = get();
+    const shown = visibleImagesOf({ ...s, currentId: null });
+    const current = s.currentId === null ? undefined : imageById(s, s.currentId);
+    const trigger = s.dataset?.trigger ?? '';
+    if (current && inView(current, s, trigger, s.tokens)) {
+      const ids = new Set(shown.map((img) => img.id));
+      return set(pruneSelection(s, (id) => ids.has(id)));
+    }
+    const first = shown[0];
+    set(first ? selectImage(EMPTY_SELECTION, first.id, 'replace', []) : EMPTY_SELECTION);
   };
   return {
     ...INITIAL,
+    tokens: estimateClipTokens,
     columns: 1,
 
     setColumns: (columns) => {
@@ -124,6 +159,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       });
     },
 
+    // The view (filter, search, order) belongs to the dataset being looked at, not to the app.
     close: () => set(INITIAL),
 
     rename: (name) => {
@@ -150,14 +186,28 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ images: next });
     },
 
-    upsertImages: (updated) => {
+    upsertImages: (changed) => {
       const { images, index } = get();
       const next = images.slice();
-      for (const image of updated) {
+      let any = false;
+      for (const image of changed) {
         const at = index.get(image.id);
-        if (at !== undefined) next[at] = image;
+        if (at === undefined) continue;
+        next[at] = image;
+        any = true;
       }
-      set({ images: next });
+      if (any) set({ images: next });
+    },
+
+    selectIds: (ids) => {
+      const wanted = ids.filter((id) => get().index.has(id));
+      const first = wanted[0];
+      if (first === undefined) return;
+      const shown = new Set(visibleIds(get()));
+      if (!wanted.every((id) => shown.has(id))) {
+        set({ filter: 'all', writtenBy: null, query: '', search: EMPTY_QUERY });
+      }
+      set({ currentId: first, selected: new Set(wanted), anchorId: first });
     },
 
     setExcludedLocal: (ids, excluded) => {
@@ -188,9 +238,22 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
 
     clearTransient: () => set({ transient: {} }),
 
-    setFilter: (filter) => showOnly(filter, get().writtenBy),
+    setFilter: (filter) => showOnly({ filter }),
 
-    setWrittenBy: (writtenBy) => showOnly(get().filter, writtenBy),
+    setWrittenBy: (writtenBy) => showOnly({ writtenBy }),
+
+    setQuery: (query) => {
+      if (query !== get().query) showOnly({ query, search: parseSearch(query) });
+    },
+
+    setSort: (sort) => set({ sort }),
+
+    setTokenCount: (tokens) => {
+      const s = get();
+      set({ tokens });
+      // Counts changed from the estimate to the real ones: a token search may now show other images.
+      if (s.search.terms.some((t) => t.kind === 'count' && t.measure === 'tokens')) showOnly({});
+    },
 
     selectVisible: () => {
       const s = get();
@@ -215,11 +278,4 @@ export function currentImage(s: Pick<WorkspaceState, 'images' | 'index' | 'curre
 export function imageById(s: Pick<WorkspaceState, 'images' | 'index'>, id: string): ImageEntry | undefined {
   const at = s.index.get(id);
   return at === undefined ? undefined : s.images[at];
-}
-
-/** The ids the gallery shows now (filter applied, the image being edited kept), in order. */
-export function visibleIds(
-  s: Pick<WorkspaceState, 'images' | 'filter' | 'writtenBy' | 'dataset' | 'currentId'>,
-): string[] {
-  return visibleImages(s.images, s.filter, s.dataset?.trigger ?? '', s.currentId, s.writtenBy).map((i) => i.id);
 }
