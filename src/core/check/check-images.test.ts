@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckFinding, CheckRule } from '../../shared/check';
 import type { DatasetManifest, DatasetSettings, ImageEntry } from '../../shared/dataset';
+import { DEFAULT_EXPORT_CHOICE } from '../../shared/export-presets';
 import { checkManifest } from './check-images';
 
 const T = 'ide_main_hall';
@@ -23,7 +24,7 @@ function image(id: string, caption: string | null, over: Partial<ImageEntry> = {
 function check(images: ImageEntry[]): CheckFinding[] {
   const manifest: DatasetManifest = {
     ...{ version: 1, id: 'd1', name: 'D', trigger: T, createdAt: '', updatedAt: '', roots: [] },
-    ...{ settings: SETTINGS, images, skipped: [], batch: null },
+    ...{ settings: SETTINGS, images, skipped: [], batch: null, exportChoice: DEFAULT_EXPORT_CHOICE, trainings: [] },
   };
   return checkManifest(manifest).findings;
 }

@@ -24,7 +24,7 @@ async function itemFor(data: Buffer, format: 'jpeg' | 'png', stripLocation = tru
   const image: ExportItem['image'] = {
     ...{ id: 'a', source, relPath: 'a', format, width: 96, height: 64, orientation: 1, hasAlpha: false },
     ...{ bytes: data.length, mtimeMs: 0, exportName: 'a', caption: null, captionSource: null, status: 'new' },
-    ...{ error: null, excluded: false, model: null, provider: null },
+    ...{ error: null, excluded: false, model: null, provider: null, takenAt: null, phash: null },
   };
   return { image, fileName: 'x', captionName: 'x.txt', mode: 'copy', resize: null, stripLocation };
 }
