@@ -27,7 +27,7 @@ describe('the application menu', () => {
     const expected: Array<[string, string, string | undefined]> = [
       ['New Dataset…', 'new-dataset', 'CmdOrCtrl+N'],
       ['Open Folder…', 'open-folder', 'CmdOrCtrl+O'],
-      ['Export ZIP…', 'export', 'CmdOrCtrl+E'],
+      ['Export…', 'export', 'CmdOrCtrl+E'],
       ['Settings', 'settings', 'CmdOrCtrl+,'],
       ['Caption All…', 'caption-all', undefined],
     ];

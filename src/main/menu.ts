@@ -73,7 +73,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       send('Open Folder…', 'open-folder', 'CmdOrCtrl+O'),
       SEP,
       send('Caption All…', 'caption-all'),
-      send('Export ZIP…', 'export', 'CmdOrCtrl+E'),
+      send('Export…', 'export', 'CmdOrCtrl+E'),
       ...(ctx.isMac ? [SEP, { role: 'close' } as const] : [SEP, settings, SEP, { role: 'quit' } as const]),
     ],
   };

@@ -14,6 +14,7 @@ import {
   hardenWebContents,
   installSecurity,
   isAllowedExternalUrl,
+  isPermissionAllowed,
   PROJECT_REPO_PATH,
 } from './security';
 
@@ -24,6 +25,10 @@ describe('isAllowedExternalUrl', () => {
     'https://aistudio.google.com/apikey',
     'https://ai.google.dev/gemini-api/docs',
     'https://replicate.com/ostris/flux-dev-lora-trainer/train',
+    // Settings' "Get a token", a trained model's page, and where credit is added.
+    'https://replicate.com/account/api-tokens',
+    'https://replicate.com/alice/ide-main-hall-lora',
+    'https://replicate.com/account/billing',
     `https://github.com${PROJECT_REPO_PATH}`,
     `https://github.com${PROJECT_REPO_PATH}/issues`,
     'https://openrouter.ai/settings/keys',
@@ -109,22 +114,51 @@ describe('hardenWebContents', () => {
   });
 });
 
+describe('isPermissionAllowed', () => {
+  const isApp = appUrlPredicate(null);
+  const page = 'caption-studio://app/index.html';
+
+  it('lets our own page write text to the clipboard (the Copy buttons)', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', { url: page, isMainFrame: true }, isApp)).toBe(true);
+    expect(
+      isPermissionAllowed('clipboard-sanitized-write', { url: 'caption-studio://app', isMainFrame: true }, isApp),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['clipboard-read', page, true],
+    ['notifications', page, true],
+    ['clipboard-sanitized-write', page, false],
+    ['clipboard-sanitized-write', 'caption-studio://media/x', true],
+    ['clipboard-sanitized-write', 'https://evil.example/', true],
+    ['clipboard-sanitized-write', undefined, true],
+  ] as const)('refuses %s from %s (main frame: %s)', (permission, url, isMainFrame) => {
+    expect(isPermissionAllowed(permission, { url, isMainFrame }, isApp)).toBe(false);
+  });
+});
+
 describe('installSecurity', () => {
-  it('denies every permission request and check in the default session and in later sessions', () => {
+  it('denies every permission request and check but our page’s clipboard writes, in every session', () => {
     installSecurity(appUrlPredicate(null), silentLog());
     const expectDenied = (s: typeof session.defaultSession) => {
       const request = s.setPermissionRequestHandler.mock.calls[0]?.[0] as (
         wc: unknown,
         permission: string,
         callback: (granted: boolean) => void,
+        details?: unknown,
       ) => void;
       for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
         const callback = vi.fn();
         request({}, permission, callback);
         expect(callback).toHaveBeenCalledExactlyOnceWith(false);
       }
+      const write = vi.fn();
+      request({}, 'clipboard-sanitized-write', write, { requestingUrl: 'caption-studio://app/', isMainFrame: true });
+      expect(write).toHaveBeenCalledExactlyOnceWith(true);
       const check = s.setPermissionCheckHandler.mock.calls[0]?.[0] as (...a: unknown[]) => boolean;
       expect(check({}, 'media', 'caption-studio://app', {})).toBe(false);
+      expect(check({}, 'clipboard-sanitized-write', 'caption-studio://app', { isMainFrame: true })).toBe(true);
+      expect(check({}, 'clipboard-sanitized-write', 'https://evil.example', { isMainFrame: true })).toBe(false);
       const device = s.setDevicePermissionHandler.mock.calls[0]?.[0] as (...a: unknown[]) => boolean;
       expect(device({})).toBe(false);
     };

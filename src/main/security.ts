@@ -54,12 +54,37 @@ export function appUrlPredicate(devServerUrl?: string | null): UrlPredicate {
   };
 }
 
-function denyPermissions(target: Session, log: Logger): void {
-  target.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn(`Permission request denied: ${permission}`);
-    callback(false);
+/**
+ * The one permission the page has: writing text to the clipboard (the Copy buttons beside a training's weights
+ * URL), asked by our own page's main frame. Reading the clipboard and everything else stay denied.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  frame: { url: string | undefined; isMainFrame: boolean | undefined },
+  isAppUrl: UrlPredicate,
+): boolean {
+  return (
+    permission === 'clipboard-sanitized-write' &&
+    frame.isMainFrame === true &&
+    frame.url !== undefined &&
+    isAppUrl(frame.url)
+  );
+}
+
+function limitPermissions(target: Session, isAppUrl: UrlPredicate, log: Logger): void {
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const frame = { url: details?.requestingUrl, isMainFrame: details?.isMainFrame };
+    const granted = isPermissionAllowed(permission, frame, isAppUrl);
+    if (!granted) log.warn(`Permission request denied: ${permission}`);
+    callback(granted);
   });
-  target.setPermissionCheckHandler(() => false);
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(
+      permission,
+      { url: details?.requestingUrl ?? requestingOrigin, isMainFrame: details?.isMainFrame },
+      isAppUrl,
+    ),
+  );
   target.setDevicePermissionHandler(() => false);
 }
 
@@ -89,7 +114,7 @@ export function hardenWebContents(contents: WebContents, isAppUrl: UrlPredicate,
 
 /** Call once app is ready, before the first window: hooks the default session and everything created later. */
 export function installSecurity(isAppUrl: UrlPredicate, log: Logger): void {
-  denyPermissions(session.defaultSession, log);
-  app.on('session-created', (created) => denyPermissions(created, log));
+  limitPermissions(session.defaultSession, isAppUrl, log);
+  app.on('session-created', (created) => limitPermissions(created, isAppUrl, log));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl, log));
 }

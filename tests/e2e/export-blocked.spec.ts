@@ -5,7 +5,7 @@ import { writePhotos } from './support/photos';
 import { expect, snap, test } from './support/test';
 
 /**
- * Export ZIP… while images still lack a caption: no save prompt, but the dataset check with the images to fix
+ * Export… while images still lack a caption: no options, no save prompt, but the dataset check with the images to fix
  * (the export cannot go on); picking one opens it in the editor, ready to type.
  */
 
@@ -25,11 +25,12 @@ test('export is held by the check with the images that need a caption; clicking 
   await report.getByRole('button', { name: 'Start reviewing' }).click();
   await expect(editorTitle(page)).toHaveText(captioned);
 
-  await page.getByRole('button', { name: 'Export ZIP…' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
   const check = page.getByRole('region', { name: 'Dataset check' });
   await expect(check.getByText(/Before exporting: the export needs every included image/u)).toBeVisible();
   await expect(check.getByRole('button', { name: 'Export anyway' })).toBeDisabled();
   await expect(dialog(page, 'Save as')).toHaveCount(0);
+  await expect(dialog(page, /^Export$/u)).toHaveCount(0);
   const missing = check.getByRole('listitem').filter({ hasText: '2 images have no caption.' });
   await expect(missing).toContainText('Error');
   const images = missing.getByRole('list', { name: 'Images' }).getByRole('button');

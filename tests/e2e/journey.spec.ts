@@ -185,11 +185,14 @@ test('import, caption with failures, retry, fix by keyboard, export and unzip', 
 
   const zipPath = join(workdir, `${TRIGGER}_training.zip`);
   await test.step('the check before the export, then the ZIP to a typed path; "Show in folder" at the end', async () => {
-    await page.getByRole('button', { name: 'Export ZIP…' }).click();
+    await page.getByRole('button', { name: 'Export…' }).click();
     // The shared photos are small (under FLUX's 1,024 px): the check says so and the export waits for the user.
     const check = page.getByRole('region', { name: 'Dataset check' });
     await expect(check.getByRole('listitem').filter({ hasText: 'low-resolution' })).toBeVisible();
     await check.getByRole('button', { name: 'Export anyway' }).click();
+    await dialog(page, /^Export$/u)
+      .getByRole('button', { name: 'Export ZIP…' })
+      .click();
     const prompt = dialog(page, 'Save as');
     await expect(prompt.getByRole('textbox')).toHaveValue(`${TRIGGER}_training.zip`);
     await snap(page, 'export-save-prompt');

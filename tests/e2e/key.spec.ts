@@ -23,7 +23,8 @@ test('paste a wrong key, then the right one: tested, saved, masked, tested again
   });
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = dialog(page, 'Settings');
+  // The Gemini key's section (Settings also holds the Replicate token's, with buttons of the same names).
+  const settings = dialog(page, 'Settings').getByRole('region', { name: 'Gemini API key' });
   await expect(settings.getByText(/No key yet/u)).toBeVisible();
   // Labelled "API key", or "Replace the API key" once one is saved.
   const field = settings.getByLabel(/^(Replace the )?API key$/u);

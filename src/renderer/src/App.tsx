@@ -6,6 +6,7 @@ import { ImportReport } from './components/ImportReport';
 import { NewDatasetDialog } from './components/NewDatasetDialog';
 import { PathPrompt } from './components/PathPrompt';
 import { Toasts } from './components/Toasts';
+import { TrainDialog } from './components/TrainDialog';
 import { useDraftSafety } from './hooks/useDraftSafety';
 import { useEvents } from './hooks/useEvents';
 import { useMenuCommands } from './hooks/useMenuCommands';
@@ -49,6 +50,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <CaptionAllDialog initialScope={dialog.scope} />;
     case 'export':
       return <ExportDialog />;
+    case 'train':
+      return <TrainDialog />;
     case 'bulk-edit':
       return <BulkEditDialog imageIds={dialog.imageIds} action={dialog.action} scope={dialog.scope} />;
   }

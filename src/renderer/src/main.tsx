@@ -14,6 +14,7 @@ import './styles/search.css';
 import './styles/bulk.css';
 import './styles/check.css';
 import './styles/editor.css';
+import './styles/export-train.css';
 
 const root = document.getElementById('root');
 if (root) {

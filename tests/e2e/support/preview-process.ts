@@ -12,6 +12,8 @@ const SCRUBBED = [
   'GOOGLE_API_KEY',
   'GOOGLE_GEMINI_BASE_URL',
   'OPENAI_API_KEY',
+  'REPLICATE_API_TOKEN',
+  'REPLICATE_BASE_URL',
   'CAPTION_STUDIO_DATA_DIR',
 ] as const;
 
@@ -28,6 +30,8 @@ export interface PreviewOptions {
   apiKey?: string;
   /** App-wide settings written before start (the preview reads them once; missing fields keep their defaults). */
   settings?: Partial<DatasetSettings>;
+  /** A fake Replicate's URL (REPLICATE_BASE_URL); no token goes with it: the tests paste one, as a user does. */
+  replicateUrl?: string;
 }
 
 export interface PreviewProcess {
@@ -58,7 +62,10 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewProcess
     PREVIEW_MEMORY_KEYSTORE: '1',
     // Batch jobs are checked every second here (the app's own pace is minutes): the fake decides when they end.
     CAPTION_STUDIO_BATCH_POLL_SECONDS: '1',
+    // The same for trainings (the app looks every 10 s): the fake moves a training one step per look.
+    CAPTION_STUDIO_TRAINING_POLL_SECONDS: '1',
     ...(opts.apiKey ? { GEMINI_API_KEY: opts.apiKey } : {}),
+    ...(opts.replicateUrl ? { REPLICATE_BASE_URL: opts.replicateUrl } : {}),
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/preview/main.ts', '--port', '0'], {
     cwd: REPO,

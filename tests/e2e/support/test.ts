@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { DatasetSettings } from '../../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../../fake-gemini';
+import { type FakeReplicate, startFakeReplicate } from '../../fake-replicate';
+import type { FakeReplicateOptions } from '../../fake-replicate/options';
 import { removeDir, tempDir } from '../../support/fixtures';
 import { type PreviewProcess, startPreview } from './preview-process';
 
@@ -17,6 +19,8 @@ interface PreviewConfig {
   /** Put FAKE_API_KEY in the preview's environment (GEMINI_API_KEY); off for the key-handling tests. */
   withKey: boolean;
   settings: Partial<DatasetSettings>;
+  /** Start a fake Replicate with these options and point the preview at it (REPLICATE_BASE_URL); null: none. */
+  replicate?: FakeReplicateOptions | null;
 }
 
 interface Fixtures {
@@ -24,6 +28,8 @@ interface Fixtures {
   /** A fresh temp folder per test (data dir, copied photos, exported ZIPs), removed afterwards. */
   workdir: string;
   fake: FakeGemini;
+  /** The fake Replicate of `previewConfig.replicate` (null when the test asked for none). */
+  replicate: FakeReplicate | null;
   preview: PreviewProcess;
   /** The page with Caption Studio loaded from the preview, on the start screen. */
   app: Page;
@@ -46,12 +52,19 @@ export const test = base.extend<Fixtures>({
     await fake.close();
   },
 
-  preview: async ({ workdir, fake, previewConfig }, use, testInfo) => {
+  replicate: async ({ previewConfig }, use) => {
+    const fake = previewConfig.replicate ? await startFakeReplicate(previewConfig.replicate) : null;
+    await use(fake);
+    await fake?.close();
+  },
+
+  preview: async ({ workdir, fake, replicate, previewConfig }, use, testInfo) => {
     const preview = await startPreview({
       dataDir: join(workdir, 'data'),
       geminiUrl: fake.url,
       settings: previewConfig.settings,
       ...(previewConfig.withKey ? { apiKey: FAKE_API_KEY } : {}),
+      ...(replicate ? { replicateUrl: replicate.url } : {}),
     });
     await use(preview);
     await preview.stop();

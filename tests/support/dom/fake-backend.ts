@@ -31,7 +31,7 @@ interface HeldCalls<K extends CallName> {
 interface Route {
   mode: Mode;
   answer?: (...args: never[]) => unknown;
-  failure?: { kind: ErrorKind; message: string };
+  failure?: { kind: ErrorKind; message: string; details?: unknown };
   held: HeldCall<CallName>[];
 }
 
@@ -62,9 +62,9 @@ class FakeBackend {
     Object.assign(this.route(name), { mode: 'answer', answer });
   }
 
-  /** From now on, calls to `name` fail as main reports a failure (the UI sees `kind` and `message`). */
-  fail(name: CallName, kind: ErrorKind, message: string): void {
-    Object.assign(this.route(name), { mode: 'fail', failure: { kind, message } });
+  /** From now on, calls to `name` fail as main reports a failure (the UI sees `kind`, `message` and `details`). */
+  fail(name: CallName, kind: ErrorKind, message: string, details?: unknown): void {
+    Object.assign(this.route(name), { mode: 'fail', failure: { kind, message, details } });
   }
 
   /** From now on, calls to `name` wait until the test answers or fails each one. */
@@ -131,7 +131,9 @@ class FakeBackend {
   }
 
   private async reply(name: CallName, route: Route, args: unknown[]): Promise<Envelope<unknown>> {
-    if (route.mode === 'fail' && route.failure) return failure(route.failure.kind, route.failure.message);
+    if (route.mode === 'fail' && route.failure) {
+      return failure(route.failure.kind, route.failure.message, route.failure.details);
+    }
     if (!route.answer) {
       this.unanswered.push(name);
       return failure('internal', `The test gave no answer for ${name}.`);
@@ -145,8 +147,8 @@ class FakeBackend {
   }
 }
 
-function failure(kind: ErrorKind, message: string): Envelope<never> {
-  return { ok: false, error: { kind, message } };
+function failure(kind: ErrorKind, message: string, details?: unknown): Envelope<never> {
+  return { ok: false, error: details === undefined ? { kind, message } : { kind, message, details } };
 }
 
 /** The page's backend in this test file (installed as `window.captionStudio` by the DOM test setup). */

@@ -11,6 +11,7 @@ import { useRun } from '../../../src/renderer/src/stores/run';
 import { useSettings } from '../../../src/renderer/src/stores/settings';
 import { useToasts } from '../../../src/renderer/src/stores/toasts';
 import { useTokenizer } from '../../../src/renderer/src/stores/tokenizer';
+import { useTraining } from '../../../src/renderer/src/stores/training';
 import { useUi } from '../../../src/renderer/src/stores/ui';
 import { useWorkspace } from '../../../src/renderer/src/stores/workspace';
 
@@ -27,6 +28,7 @@ const STORES: StoreApi<object>[] = [
   useRun,
   useSettings,
   useToasts,
+  useTraining,
   useTokenizer,
   useUi,
   useWorkspace,

@@ -2,7 +2,6 @@ import type { CheckFinding } from '../../../shared/check';
 import { api, unwrap } from '../api';
 import { toUiError } from '../lib/errors';
 import { useCheck } from '../stores/check';
-import type { ExportTarget } from '../stores/export';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
@@ -12,13 +11,13 @@ import { setExcluded } from './images';
 import { reveal } from './navigation';
 
 /**
- * Runs the dataset check and shows its panel. `exportTarget`: an export asked for it, and goes ahead when the
+ * Runs the dataset check and shows its panel. `forExport`: an export asked for it, and goes ahead when the
  * report has nothing worse than notes, or when the user says so. Resolves the report (null when it could not run).
  */
-export async function openCheck(exportTarget: ExportTarget | null = null): Promise<void> {
+export async function openCheck(forExport = false): Promise<void> {
   const dataset = useWorkspace.getState().dataset;
   if (!dataset) return;
-  useCheck.getState().start(exportTarget);
+  useCheck.getState().start(forExport);
   // The check reads saved captions: what was just typed counts.
   await flushDrafts();
   try {
@@ -34,14 +33,14 @@ export async function openCheck(exportTarget: ExportTarget | null = null): Promi
  * The check an export makes first. True: nothing worse than notes, the export goes on. False: the panel is open
  * with the findings (or why the check could not run) and an "Export anyway" for the user to choose.
  */
-export async function checkBeforeExport(datasetId: string, target: ExportTarget): Promise<boolean> {
+export async function checkBeforeExport(datasetId: string): Promise<boolean> {
   try {
     const report = await unwrap(api.checkDataset(datasetId));
     if (report.errors + report.warnings === 0) return true;
-    useCheck.getState().start(target);
+    useCheck.getState().start(true);
     useCheck.getState().done(report, useWorkspace.getState().images);
   } catch (e) {
-    useCheck.getState().start(target);
+    useCheck.getState().start(true);
     useCheck.getState().failed(toUiError(e).message);
   }
   return false;
@@ -64,5 +63,5 @@ export async function applyFix(finding: CheckFinding): Promise<void> {
     toast('error', `Could not apply “${fix.label}”: ${toUiError(e).message}`);
     return;
   }
-  await openCheck(useCheck.getState().exportTarget);
+  await openCheck(useCheck.getState().forExport);
 }

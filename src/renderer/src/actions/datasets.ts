@@ -16,6 +16,7 @@ import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { flushDrafts } from './captions';
 import { loadHistory } from './history';
+import { showTraining } from './training';
 
 export async function loadDatasets(): Promise<void> {
   const store = useDatasets.getState();
@@ -53,6 +54,7 @@ export async function openDataset(id: string): Promise<boolean> {
     // A finished run of another dataset has nothing to say here.
     if (run.datasetId !== id && run.phase === 'finished') run.dismiss();
     showBatch(manifest);
+    showTraining(manifest);
     useUi.getState().setScreen('workspace');
     useHistory.getState().clear();
     useCheck.getState().close();

@@ -8,6 +8,7 @@ import { useHistory } from '../stores/history';
 import { useImporting } from '../stores/importing';
 import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
+import { useTraining } from '../stores/training';
 import { openKeySettings } from '../stores/ui';
 import { imageById, useWorkspace } from '../stores/workspace';
 import { dropStaleDraft } from './captions';
@@ -91,6 +92,8 @@ export function subscribeToEvents(): () => void {
     api.onExportProgress(({ datasetId, progress }) => {
       if (isOpen(datasetId)) useExport.getState().progress(progress);
     }),
+
+    api.onTrainingUpdated(({ datasetId, training }) => useTraining.getState().update(datasetId, training)),
   ];
   return () => {
     for (const off of offs) off();

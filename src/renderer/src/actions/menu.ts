@@ -3,7 +3,7 @@ import { isRunActive, useRun } from '../stores/run';
 import { toast } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
-import { startExport } from './export';
+import { openExport } from './export';
 import { newDatasetFromFolder } from './sources';
 
 /** What each application-menu item does, wherever the user is. */
@@ -21,7 +21,7 @@ export function runMenuCommand(command: MenuCommand): void {
       ui.open({ type: 'settings', focusKey: false, message: null });
       return;
     case 'export':
-      if (open) void startExport('zip');
+      if (open) void openExport();
       else toast('info', 'Open a dataset first, then export it.');
       return;
     case 'caption-all':

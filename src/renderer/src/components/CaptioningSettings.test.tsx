@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_SETTINGS, openDataset } from '../../../../tests/support/dom/dataset';
@@ -36,6 +36,7 @@ function answerAsMain() {
     target.provider === 'gemini' ? geminiCatalogue() : [served('qwen2.5vl:7b'), served('llama3.2:3b', false)],
   );
   backend.answer('serverKeyStatus', () => NO_KEY);
+  backend.answer('replicateTokenStatus', () => NO_KEY);
   backend.answer('updateDatasetSettings', (_id, patch) => {
     saved = { ...saved, ...patch };
     return { settings: saved } as DatasetManifest;
@@ -185,12 +186,13 @@ describe('a server’s key', () => {
     await settle();
     expect(screen.getByText('No key yet: most online services need one.')).toBeTruthy();
     await user.type(screen.getByLabelText('API key for this server'), 'sk-or-v1-secret');
-    await user.click(screen.getByRole('button', { name: 'Test & save' }));
+    const server = screen.getByRole('region', { name: 'Server' });
+    await user.click(within(server).getByRole('button', { name: 'Test & save' }));
     await settle();
     expect(backend.callsTo('setServerKey')).toEqual([['https://openrouter.ai/api/v1', 'sk-or-v1-secret']]);
     expect(screen.getByText('sk-o…9f2a')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Replace the key for this server').value).toBe('');
-    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await user.click(within(server).getByRole('button', { name: 'Remove' }));
     await settle();
     expect(backend.callsTo('removeServerKey')).toEqual([['https://openrouter.ai/api/v1']]);
     expect(screen.getByRole('status').textContent).toBe('The key for this address was removed from this computer.');
@@ -213,5 +215,32 @@ describe('a server’s key', () => {
     await settle();
     expect(screen.getByText(reason)).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('API key for this server'));
+  });
+});
+
+describe('the Replicate token', () => {
+  it('is tested by Replicate before it is kept, shown masked, and one from REPLICATE_API_TOKEN is named', async () => {
+    backend.answer('setReplicateToken', () => ({ present: true, source: 'keychain', masked: 'r8_a…9f2c' }));
+    start();
+    await settle();
+    const section = screen.getByRole('region', { name: 'Replicate API token (for training)' });
+    expect(section.textContent).toContain('No token yet.');
+    await user.type(within(section).getByLabelText('Replicate API token'), 'r8_secret');
+    await user.click(within(section).getByRole('button', { name: 'Test & save' }));
+    await settle();
+    expect(backend.callsTo('setReplicateToken')).toEqual([['r8_secret']]);
+    expect(within(section).getByText('r8_a…9f2c')).toBeTruthy();
+    expect(within(section).getByRole('status').textContent).toBe(
+      'Replicate accepted the token; it is saved in your system keychain.',
+    );
+    expect(within(section).getByRole('button', { name: 'Remove' })).toBeTruthy();
+
+    cleanup();
+    backend.answer('replicateTokenStatus', () => ({ present: true, source: 'environment', masked: 'r8_e…0000' }));
+    start();
+    await settle();
+    const again = screen.getByRole('region', { name: 'Replicate API token (for training)' });
+    expect(again.textContent).toContain('from the REPLICATE_API_TOKEN environment variable');
+    expect(within(again).queryByRole('button', { name: 'Remove' })).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import { FallbackChain } from './FallbackChain';
 import { KeySection } from './KeySection';
 import { ModelPicker } from './ModelPicker';
 import { PromptFields } from './PromptFields';
+import { ReplicateToken } from './ReplicateToken';
 import { Segmented } from './Segmented';
 import { ServerSection } from './ServerSection';
 import { SettingsSaveBar } from './SettingsSaveBar';
@@ -132,6 +133,9 @@ export function CaptioningSettings({ focusKey, message }: { focusKey: boolean; m
           <PromptFields form={form} errors={errors} saved={base} onChange={setForm} />
         </div>
       </section>
+
+      {/* Saved at once like the keys above; here because training uses it, not captioning. */}
+      <ReplicateToken focus={false} message={null} />
 
       <SettingsSaveBar
         {...{ scope, datasetOpen: dataset !== null, form, patch, valid }}

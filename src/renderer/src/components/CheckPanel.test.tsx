@@ -6,7 +6,7 @@ import { DATASET_ID, openDataset } from '../../../../tests/support/dom/dataset';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { settle, startUser } from '../../../../tests/support/dom/user';
 import type { CheckFinding, CheckReport } from '../../../shared/check';
-import { startExport } from '../actions/export';
+import { openExport } from '../actions/export';
 import { makeImage } from '../lib/test-fixtures';
 import { useWorkspace } from '../stores/workspace';
 import { CheckPanel } from './CheckPanel';
@@ -116,23 +116,23 @@ describe('the dataset check', () => {
 
   it('holds an export behind warnings until "Export anyway"', async () => {
     backend.answer('checkDataset', () => report([SHARED]));
-    backend.answer('chooseExportPath', () => null);
-    await startExport('zip');
+    await openExport();
     await settle();
     expect(
       within(panel()).getByText('Before exporting: these may hurt training. Fix them, or export as it is.'),
     ).toBeTruthy();
-    expect(backend.callsTo('chooseExportPath')).toEqual([]);
+    expect(screen.queryByRole('dialog', { name: 'Export' })).toBeNull();
     await user.click(within(panel()).getByRole('button', { name: 'Export anyway' }));
     await settle();
-    expect(backend.callsTo('chooseExportPath')).toHaveLength(1);
+    // The export's options come next (the preset, then where).
+    expect(screen.getByRole('dialog', { name: 'Export' })).toBeTruthy();
     // The check was seen: the export does not ask again.
     expect(backend.callsTo('checkDataset')).toHaveLength(1);
   });
 
   it('does not let an export go ahead over errors, and says why', async () => {
     backend.answer('checkDataset', () => report([MISSING, SHARED]));
-    await startExport('zip');
+    await openExport();
     await settle();
     expect(within(panel()).getByText(/needs every included image to have a valid caption/u)).toBeTruthy();
     expect(within(panel()).getByRole('button', { name: 'Export anyway' })).toHaveProperty('disabled', true);
@@ -141,10 +141,9 @@ describe('the dataset check', () => {
 
   it('goes straight on when the check finds nothing worse than notes', async () => {
     backend.answer('checkDataset', () => report([{ ...SHARED, rule: 'clip-truncated', severity: 'info', fix: null }]));
-    backend.answer('chooseExportPath', () => null);
-    await startExport('zip');
+    await openExport();
     await settle();
     expect(screen.queryByRole('region', { name: 'Dataset check' })).toBeNull();
-    expect(backend.callsTo('chooseExportPath')).toHaveLength(1);
+    expect(screen.getByRole('dialog', { name: 'Export' })).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { openCheck } from '../actions/check';
-import { startExport } from '../actions/export';
+import { openExport } from '../actions/export';
 import { plural } from '../lib/format';
 import { useCheck } from '../stores/check';
 import { useWorkspace } from '../stores/workspace';
@@ -13,7 +13,7 @@ import { Icon } from './Icon';
  * offers "Export anyway" once nothing blocks it.
  */
 export function CheckPanel() {
-  const { open, checking, report, error, exportTarget, basis } = useCheck();
+  const { open, checking, report, error, forExport, basis } = useCheck();
   // Anything changing the images after the report (an edit, a fix, a run) makes it out of date.
   const stale = useWorkspace((s) => basis !== null && s.images !== basis);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -44,7 +44,7 @@ export function CheckPanel() {
           {checking ? 'Checking…' : (summary ?? '')}
         </span>
         <div className="spacer" />
-        <button type="button" className="btn btn-sm" disabled={checking} onClick={() => void openCheck(exportTarget)}>
+        <button type="button" className="btn btn-sm" disabled={checking} onClick={() => void openCheck(forExport)}>
           <Icon name="refresh" size={13} /> Check again
         </button>
         <button type="button" className="btn btn-ghost icon-btn btn-sm" aria-label="Close the check" onClick={close}>
@@ -54,7 +54,7 @@ export function CheckPanel() {
       {stale && !checking ? (
         <p className="check-banner muted">Captions changed since this check: check again to see where things stand.</p>
       ) : null}
-      {exportTarget ? (
+      {forExport ? (
         <div className={`check-banner export ${errors > 0 ? 'blocked' : ''}`}>
           <span>
             {error
@@ -67,7 +67,7 @@ export function CheckPanel() {
             type="button"
             className="btn btn-sm btn-primary"
             disabled={checking || errors > 0}
-            onClick={() => void startExport(exportTarget, { checked: true })}
+            onClick={() => void openExport({ checked: true })}
           >
             Export anyway
           </button>

@@ -1,7 +1,7 @@
 import { openBulkEdit } from '../actions/bulk';
 import { openCheck } from '../actions/check';
 import { closeDataset } from '../actions/datasets';
-import { startExport } from '../actions/export';
+import { openExport } from '../actions/export';
 import { addToOpenDataset } from '../actions/importing';
 import { chooseSources } from '../actions/sources';
 import { plural } from '../lib/format';
@@ -85,17 +85,17 @@ export function WorkspaceHeader() {
         <Icon name="sparkles" size={15} /> Caption…
       </button>
       <div className="split">
-        <button type="button" className="btn split-head" disabled={count === 0} onClick={() => void startExport('zip')}>
-          <Icon name="archive" size={15} /> Export ZIP…
+        <button type="button" className="btn split-head" disabled={count === 0} onClick={() => void openExport()}>
+          <Icon name="archive" size={15} /> Export…
         </button>
         <MenuButton
           label="More export options"
           disabled={count === 0}
           items={[
             {
-              label: 'Export to folder…',
-              icon: <Icon name="folder" size={15} />,
-              onSelect: () => void startExport('folder'),
+              label: 'Train on Replicate…',
+              icon: <Icon name="sparkles" size={15} />,
+              onSelect: () => open({ type: 'train' }),
             },
           ]}
         />

@@ -6,6 +6,7 @@ import { Gallery } from '../components/Gallery';
 import { ImportProgressLine } from '../components/ImportProgressLine';
 import { RunBar } from '../components/RunBar';
 import { SearchBar } from '../components/SearchBar';
+import { TrainingBar } from '../components/TrainingBar';
 import { WorkspaceHeader } from '../components/WorkspaceHeader';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useImporting } from '../stores/importing';
@@ -34,6 +35,7 @@ export function WorkspaceScreen() {
         </section>
         <Editor />
       </div>
+      <TrainingBar />
       <RunBar />
     </div>
   );

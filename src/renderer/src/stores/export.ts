@@ -1,22 +1,34 @@
 import { create } from 'zustand';
+import type { ExportChoice } from '../../../shared/export-presets';
 import type { ExportProblem, ExportProgress, ExportReport } from '../../../shared/progress';
 
-export type ExportTarget = 'zip' | 'folder';
-
+/**
+ * Where the export dialog is: the dataset check (its panel takes over when it has anything to say), the preset
+ * and its options, the save prompt, the refusal with the images to fix, writing (with cancel), the report, or
+ * the error. The choice travels through every step so "Try again" and a
+ * cancelled save prompt come back to the options as the user left them.
+ */
 type ExportPhase =
   | { step: 'idle' }
-  /** The dataset check runs first; its panel takes over when it has anything to say. */
-  | { step: 'checking'; target: ExportTarget }
-  | { step: 'choosing'; target: ExportTarget }
-  | { step: 'blocked'; target: ExportTarget; message: string; problems: ExportProblem[] }
-  | { step: 'exporting'; target: ExportTarget; path: string; progress: ExportProgress | null }
-  | { step: 'done'; target: ExportTarget; report: ExportReport }
-  | { step: 'error'; target: ExportTarget; message: string };
+  | { step: 'checking' }
+  | { step: 'options'; choice: ExportChoice; note: string | null }
+  | { step: 'choosing'; choice: ExportChoice }
+  | { step: 'blocked'; message: string; problems: ExportProblem[] }
+  | {
+      step: 'exporting';
+      choice: ExportChoice;
+      path: string | null;
+      progress: ExportProgress | null;
+      cancelling: boolean;
+    }
+  | { step: 'done'; report: ExportReport }
+  | { step: 'error'; choice: ExportChoice; message: string };
 
 export interface ExportState {
   phase: ExportPhase;
   set(phase: ExportPhase): void;
   progress(p: ExportProgress): void;
+  cancelling(): void;
 }
 
 export const useExport = create<ExportState>()((set, get) => ({
@@ -25,5 +37,9 @@ export const useExport = create<ExportState>()((set, get) => ({
   progress: (p) => {
     const phase = get().phase;
     if (phase.step === 'exporting') set({ phase: { ...phase, progress: p } });
+  },
+  cancelling: () => {
+    const phase = get().phase;
+    if (phase.step === 'exporting') set({ phase: { ...phase, cancelling: true } });
   },
 }));

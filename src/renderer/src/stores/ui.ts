@@ -12,6 +12,7 @@ export type Dialog =
   | { type: 'settings'; focusKey: boolean; message: string | null }
   | { type: 'caption'; scope: RunScope }
   | { type: 'export' }
+  | { type: 'train' }
   /** `scope` says which images in words: "The 12 selected images", "All 5,000 images". */
   | { type: 'bulk-edit'; imageIds: string[]; scope: string; action: BulkAction };
 

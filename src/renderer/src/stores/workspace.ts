@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DatasetManifest, DatasetSettings, ImageEntry, SkippedFile } from '../../../shared/dataset';
+import type { ExportChoice } from '../../../shared/export-presets';
 import type { GalleryFilter } from '../lib/filters';
 import { DEFAULT_SORT, type GallerySort } from '../lib/gallery-sort';
 import { inView } from '../lib/gallery-view';
@@ -17,6 +18,8 @@ export interface OpenDataset {
   trigger: string;
   roots: string[];
   settings: DatasetSettings;
+  /** The export dialog's last choices (the dialog opens with them). */
+  exportChoice: ExportChoice;
 }
 
 export interface WorkspaceState extends Selection {
@@ -49,6 +52,7 @@ export interface WorkspaceState extends Selection {
   close(): void;
   rename(name: string): void;
   setSettings(settings: DatasetSettings): void;
+  setExportChoice(choice: ExportChoice): void;
   upsertImage(image: ImageEntry): void;
   /** Many images at once (a bulk edit, an undo, a batch job's results): one new list, not one per image. */
   upsertImages(images: ReadonlyArray<ImageEntry>): void;
@@ -75,7 +79,10 @@ function indexOf(images: ReadonlyArray<ImageEntry>): Map<string, number> {
 }
 
 function datasetOf(m: DatasetManifest): OpenDataset {
-  return { id: m.id, name: m.name, trigger: m.trigger, roots: m.roots, settings: m.settings };
+  return {
+    ...{ id: m.id, name: m.name, trigger: m.trigger, roots: m.roots },
+    ...{ settings: m.settings, exportChoice: m.exportChoice },
+  };
 }
 
 /** A rough CLIP count (about 1.3 tokens a word, plus the start and end tokens) until the tokenizer is there. */
@@ -163,6 +170,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     setSettings: (settings) => {
       const s = get().dataset;
       if (s) set({ dataset: { ...s, settings } });
+    },
+
+    setExportChoice: (exportChoice) => {
+      const s = get().dataset;
+      if (s) set({ dataset: { ...s, exportChoice } });
     },
 
     upsertImage: (image) => {
