@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { openInBrowser } from '../actions/links';
 import { removeKey, saveKey, testKey } from '../actions/settings';
-import { api } from '../api';
 import { useSettings } from '../stores/settings';
 import { Icon } from './Icon';
 import { KeyField } from './KeyField';
@@ -13,11 +13,7 @@ export function KeySection({ focus, message }: { focus: boolean; message: string
     <section className="settings-section" aria-labelledby={`${id}-title`}>
       <div className="settings-section-head">
         <h3 id={`${id}-title`}>Gemini API key</h3>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void api.openExternal('https://aistudio.google.com/apikey')}
-        >
+        <button type="button" className="link" onClick={() => void openInBrowser('https://aistudio.google.com/apikey')}>
           Get a free key at Google AI Studio <Icon name="external" size={12} />
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
+import { openInBrowser } from '../actions/links';
 import { loadReplicateToken, removeReplicateToken, saveReplicateToken } from '../actions/training';
-import { api } from '../api';
 import { useTraining } from '../stores/training';
 import { Icon } from './Icon';
 import { KeyField } from './KeyField';
@@ -23,7 +23,7 @@ export function ReplicateToken({ focus, message }: { focus: boolean; message: st
     <section className="settings-section" aria-labelledby={`${id}-title`}>
       <div className="settings-section-head">
         <h3 id={`${id}-title`}>Replicate API token (for training)</h3>
-        <button type="button" className="link" onClick={() => void api.openExternal(TOKEN_PAGE)}>
+        <button type="button" className="link" onClick={() => void openInBrowser(TOKEN_PAGE)}>
           Get a token at Replicate <Icon name="external" size={12} />
         </button>
       </div>

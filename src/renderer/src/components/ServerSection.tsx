@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isLocalServer, presetFor, SERVER_PRESETS, serverName } from '../../../shared/servers';
-import { api } from '../api';
+import { openInBrowser } from '../actions/links';
 import type { ModelList } from '../hooks/useModelList';
 import { toUiError } from '../lib/errors';
 import { serverVerdict, type Verdict } from '../lib/server-check';
@@ -57,7 +57,7 @@ export function ServerSection(p: {
       <div className="settings-section-head">
         <h3 id={`${id}-title`}>Server</h3>
         {preset?.keyUrl ? (
-          <button type="button" className="link" onClick={() => void api.openExternal(preset.keyUrl ?? '')}>
+          <button type="button" className="link" onClick={() => void openInBrowser(preset.keyUrl ?? '')}>
             Get a key at {preset.label} <Icon name="external" size={12} />
           </button>
         ) : null}

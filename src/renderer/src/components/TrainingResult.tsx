@@ -1,5 +1,5 @@
 import { modelPageUrl, samplePrompt, type TrainingRecord } from '../../../shared/training';
-import { api } from '../api';
+import { openInBrowser } from '../actions/links';
 import { logTail, trainingDuration } from '../lib/training-text';
 import { CopyField } from './CopyField';
 import { Dialog } from './Dialog';
@@ -45,7 +45,7 @@ export function TrainingResult(p: { record: TrainingRecord; onNew: () => void; o
           <button
             type="button"
             className="link align-start"
-            onClick={() => void api.openExternal(modelPageUrl(r.destination))}
+            onClick={() => void openInBrowser(modelPageUrl(r.destination))}
           >
             Open {r.destination} on Replicate <Icon name="external" size={12} />
           </button>

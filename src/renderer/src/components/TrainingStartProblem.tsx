@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { RESIZE_LIMITS } from '../../../shared/export-presets';
-import { api } from '../api';
+import { openInBrowser } from '../actions/links';
 import type { UiErrorLike } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { tooBigFrom } from '../lib/training-form';
@@ -38,7 +38,7 @@ export function TrainingStartProblem(p: {
         <div className="callout-body">
           <span>{p.error.message}</span>
           {p.error.kind === 'credit' ? (
-            <button type="button" className="link align-start" onClick={() => void api.openExternal(BILLING_PAGE)}>
+            <button type="button" className="link align-start" onClick={() => void openInBrowser(BILLING_PAGE)}>
               Add credit at Replicate <Icon name="external" size={12} />
             </button>
           ) : null}
