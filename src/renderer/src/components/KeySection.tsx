@@ -1,22 +1,16 @@
-import { useId } from 'react';
-import { openInBrowser } from '../actions/links';
 import { removeKey, saveKey, testKey } from '../actions/settings';
 import { useSettings } from '../stores/settings';
-import { Icon } from './Icon';
 import { KeyField } from './KeyField';
+import { SettingsSection } from './SettingsSection';
 
 /** The Gemini API key, kept in the keychain for every dataset: paste, test and save; test again; remove. */
 export function KeySection({ focus, message }: { focus: boolean; message: string | null }) {
   const key = useSettings((s) => s.key);
-  const id = useId();
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
-      <div className="settings-section-head">
-        <h3 id={`${id}-title`}>Gemini API key</h3>
-        <button type="button" className="link" onClick={() => void openInBrowser('https://aistudio.google.com/apikey')}>
-          Get a free key at Google AI Studio <Icon name="external" size={12} />
-        </button>
-      </div>
+    <SettingsSection
+      title="Gemini API key"
+      link={{ url: 'https://aistudio.google.com/apikey', text: 'Get a free key at Google AI Studio' }}
+    >
       <KeyField
         status={key}
         envName="GEMINI_API_KEY"
@@ -38,6 +32,6 @@ export function KeySection({ focus, message }: { focus: boolean; message: string
         focus={focus}
         message={message}
       />
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,9 +1,8 @@
-import { useEffect, useId } from 'react';
-import { openInBrowser } from '../actions/links';
+import { useEffect } from 'react';
 import { loadReplicateToken, removeReplicateToken, saveReplicateToken } from '../actions/training';
 import { useTraining } from '../stores/training';
-import { Icon } from './Icon';
 import { KeyField } from './KeyField';
+import { SettingsSection } from './SettingsSection';
 
 /** Replicate's page where an account makes API tokens (allow-listed in main's external-link policy). */
 const TOKEN_PAGE = 'https://replicate.com/account/api-tokens';
@@ -15,18 +14,14 @@ const TOKEN_PAGE = 'https://replicate.com/account/api-tokens';
  */
 export function ReplicateToken({ focus, message }: { focus: boolean; message: string | null }) {
   const token = useTraining((s) => s.token);
-  const id = useId();
   useEffect(() => {
     loadReplicateToken().catch(() => useTraining.getState().setToken({ present: false, source: null, masked: null }));
   }, []);
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
-      <div className="settings-section-head">
-        <h3 id={`${id}-title`}>Replicate API token (for training)</h3>
-        <button type="button" className="link" onClick={() => void openInBrowser(TOKEN_PAGE)}>
-          Get a token at Replicate <Icon name="external" size={12} />
-        </button>
-      </div>
+    <SettingsSection
+      title="Replicate API token (for training)"
+      link={{ url: TOKEN_PAGE, text: 'Get a token at Replicate' }}
+    >
       <KeyField
         status={token}
         envName="REPLICATE_API_TOKEN"
@@ -46,6 +41,6 @@ export function ReplicateToken({ focus, message }: { focus: boolean; message: st
         focus={focus}
         message={message}
       />
-    </section>
+    </SettingsSection>
   );
 }

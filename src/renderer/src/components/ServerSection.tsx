@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isLocalServer, presetFor, SERVER_PRESETS, serverName } from '../../../shared/servers';
-import { openInBrowser } from '../actions/links';
 import type { ModelList } from '../hooks/useModelList';
 import { toUiError } from '../lib/errors';
 import { serverVerdict, type Verdict } from '../lib/server-check';
 import { Icon } from './Icon';
 import { ServerKey } from './ServerKey';
+import { SettingsSection } from './SettingsSection';
 
 const CUSTOM = 'custom';
 
@@ -53,15 +53,10 @@ export function ServerSection(p: {
   const local = url !== null && isLocalServer(url);
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
-      <div className="settings-section-head">
-        <h3 id={`${id}-title`}>Server</h3>
-        {preset?.keyUrl ? (
-          <button type="button" className="link" onClick={() => void openInBrowser(preset.keyUrl ?? '')}>
-            Get a key at {preset.label} <Icon name="external" size={12} />
-          </button>
-        ) : null}
-      </div>
+    <SettingsSection
+      title="Server"
+      link={preset?.keyUrl ? { url: preset.keyUrl, text: `Get a key at ${preset.label}` } : null}
+    >
       <div className="settings-grid">
         <div className="field">
           <label className="field-label" htmlFor={`${id}-preset`}>
@@ -135,6 +130,6 @@ export function ServerSection(p: {
           onChange={() => void p.list.reload().catch(() => {})}
         />
       ) : null}
-    </section>
+    </SettingsSection>
   );
 }
