@@ -4,6 +4,7 @@ import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { ImageEntry } from '../src/shared/dataset';
+import { makeImage } from '../tests/support/image-entry';
 
 export const TRIGGER = 'TOK';
 const W = 1200;
@@ -52,28 +53,18 @@ export async function makeDataset(dir: string, targetBytes: number, withGps = fa
     if (i < UNIQUE) await writeFile(source, await noisyJpeg(withGps));
     else await copyFile(join(dir, `photo_${String(i % UNIQUE).padStart(5, '0')}.jpg`), source);
     const s = await stat(source);
-    images.push({
-      id: name,
-      source,
-      relPath: `${name}.jpg`,
-      format: 'jpeg',
-      width: W,
-      height: H,
-      orientation: 1,
-      hasAlpha: false,
-      bytes: s.size,
-      mtimeMs: s.mtimeMs,
-      exportName: name,
-      caption: `photo of ${TRIGGER} a noisy test pattern number ${i} on a grey background`,
-      captionSource: 'model',
-      status: 'captioned',
-      error: null,
-      excluded: false,
-      model: null,
-      provider: null,
-      takenAt: null,
-      phash: null,
-    });
+    images.push(
+      makeImage(name, {
+        source,
+        width: W,
+        height: H,
+        bytes: s.size,
+        mtimeMs: s.mtimeMs,
+        caption: `photo of ${TRIGGER} a noisy test pattern number ${i} on a grey background`,
+        model: null,
+        provider: null,
+      }),
+    );
     total += s.size;
   }
   return images;

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { assignExportNames } from '../../src/core/exporter';
 import type { ImageEntry, ImageFormat } from '../../src/shared/dataset';
 import { FIXTURES_DIR, tempDir } from '../support/fixtures';
+import { makeImage } from '../support/image-entry';
 
 /**
  * Shared by the export integration tests: dataset entries built by hand from real fixture files (the importer
@@ -85,8 +86,7 @@ export async function entriesFor(root: string, relPaths: ReadonlyArray<string>):
       const s = await stat(source);
       const format = FORMAT[meta.format];
       if (!format) throw new Error(`unexpected format ${meta.format} for ${relPath}`);
-      return {
-        id: relPath,
+      return makeImage(relPath, {
         source,
         relPath,
         format,
@@ -98,15 +98,7 @@ export async function entriesFor(root: string, relPaths: ReadonlyArray<string>):
         mtimeMs: s.mtimeMs,
         exportName: names.get(relPath) ?? relPath,
         caption: captionFor(relPath),
-        captionSource: 'model' as const,
-        status: 'captioned' as const,
-        error: null,
-        excluded: false,
-        model: 'gemini-2.5-flash',
-        provider: 'gemini',
-        takenAt: null,
-        phash: null,
-      };
+      });
     }),
   );
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeImage } from '../../../tests/support/image-entry';
 import type { ImageEntry } from '../../shared/dataset';
 import { AppError } from '../../shared/errors';
 import { planOrRefuse, toExportError } from './export-errors';
@@ -13,28 +14,18 @@ beforeAll(async () => {
   const source = join(dir, 'a.jpg');
   await writeFile(source, 'jpeg bytes');
   const s = await stat(source);
-  template = {
-    id: 'a',
+  template = makeImage('a', {
     source,
-    relPath: 'a.jpg',
-    format: 'jpeg',
     width: 500,
     height: 500,
-    orientation: 1,
-    hasAlpha: false,
     bytes: s.size,
     mtimeMs: s.mtimeMs,
-    exportName: 'a',
     caption: 'photo of TOK a cat',
     captionSource: 'user',
     status: 'edited',
-    error: null,
-    excluded: false,
     model: null,
     provider: null,
-    takenAt: null,
-    phash: null,
-  };
+  });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeImage } from '../../../tests/support/image-entry';
 import type { ImageEntry, ImageFormat } from '../../shared/dataset';
 import { exportModeFor, planExport } from './plan';
 
@@ -24,29 +25,15 @@ async function entry(relPath: string, over: Partial<ImageEntry> = {}): Promise<I
       .split('/')
       .pop()
       ?.replace(/\.[^.]+$/u, '') ?? relPath;
-  return {
-    id: `id-${relPath}`,
+  return makeImage(`id-${relPath}`, {
     source,
     relPath,
-    format: 'jpeg',
-    width: 800,
-    height: 600,
-    orientation: 1,
-    hasAlpha: false,
     bytes: s.size,
     mtimeMs: s.mtimeMs,
     exportName: stem,
     caption: `photo of ${TRIGGER} a thing called ${stem}`,
-    captionSource: 'model',
-    status: 'captioned',
-    error: null,
-    excluded: false,
-    model: 'gemini-2.5-flash',
-    provider: 'gemini',
-    takenAt: null,
-    phash: null,
     ...over,
-  };
+  });
 }
 
 describe('exportModeFor', () => {

@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_ID, openDataset } from '../../../../tests/support/dom/dataset';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { startUser } from '../../../../tests/support/dom/user';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { BatchStatus, RunSummary } from '../../../shared/progress';
 import { useEvents } from '../hooks/useEvents';
-import { makeImage } from '../lib/test-fixtures';
 import { RunBar } from './RunBar';
 
 /** The run bar while a batch job waits at Gemini: its state from main's events, a cancel that asks first, the end. */

@@ -6,8 +6,8 @@ import { DATASET_ID, type OpenDataset, openDataset } from '../../../../tests/sup
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { sizeScrollBoxes } from '../../../../tests/support/dom/layout';
 import { settle, startUser } from '../../../../tests/support/dom/user';
+import { makeImage } from '../../../../tests/support/image-entry';
 import { openBulkEdit } from '../actions/bulk';
-import { makeImage } from '../lib/test-fixtures';
 import { useUi } from '../stores/ui';
 import { useWorkspace } from '../stores/workspace';
 import { BulkEditDialog } from './BulkEditDialog';

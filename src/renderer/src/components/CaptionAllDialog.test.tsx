@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_SETTINGS, openDataset } from '../../../../tests/support/dom/dataset';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { settle, startUser } from '../../../../tests/support/dom/user';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { RunEstimate } from '../../../shared/contract';
 import type { DatasetSettings } from '../../../shared/dataset';
-import { makeImage } from '../lib/test-fixtures';
 import { CaptionAllDialog } from './CaptionAllDialog';
 
 /**

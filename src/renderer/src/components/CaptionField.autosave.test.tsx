@@ -12,7 +12,7 @@ import {
 } from '../../../../tests/support/dom/editor';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { letTimePass, settle, startUser } from '../../../../tests/support/dom/user';
-import { makeImage } from '../lib/test-fixtures';
+import { makeImage } from '../../../../tests/support/image-entry';
 
 /**
  * When a typed caption is saved: after a pause in typing, on leaving the field, on moving to another image and

@@ -10,7 +10,7 @@ import {
   renderEditor,
 } from '../../../../tests/support/dom/editor';
 import { startUser } from '../../../../tests/support/dom/user';
-import { makeImage } from '../lib/test-fixtures';
+import { makeImage } from '../../../../tests/support/image-entry';
 
 /** The caption field on its own terms: how it takes focus, starts a caption, and says what is wrong as you type. */
 

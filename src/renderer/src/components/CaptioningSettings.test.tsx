@@ -5,10 +5,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_SETTINGS, openDataset } from '../../../../tests/support/dom/dataset';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { letTimePass, settle, startUser } from '../../../../tests/support/dom/user';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { KeyStatus, ListedModel } from '../../../shared/contract';
 import type { DatasetManifest, DatasetSettings } from '../../../shared/dataset';
 import { geminiCatalogue } from '../../../shared/model-list';
-import { makeImage } from '../lib/test-fixtures';
 import { SettingsDialog } from '../screens/SettingsDialog';
 
 /**

@@ -6,7 +6,7 @@ import { DATASET_ID, type OpenDataset, openDataset } from '../../../../tests/sup
 import { captionField, editorTitle, nextButton, renderEditor } from '../../../../tests/support/dom/editor';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { settle, startUser } from '../../../../tests/support/dom/user';
-import { makeImage } from '../lib/test-fixtures';
+import { makeImage } from '../../../../tests/support/image-entry';
 
 /**
  * The keys the caption field owns (Ctrl+Enter saves and moves on, Escape leaves the field, Ctrl+R regenerates)

@@ -6,8 +6,8 @@ import { DATASET_ID, type OpenDataset, openDataset } from '../../../../tests/sup
 import { captionField, renderEditor } from '../../../../tests/support/dom/editor';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { settle, startUser } from '../../../../tests/support/dom/user';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { StepResult, StepSummary, UndoState } from '../../../shared/history';
-import { makeImage } from '../lib/test-fixtures';
 import { useHistory } from '../stores/history';
 import { HistoryButtons } from './HistoryButtons';
 

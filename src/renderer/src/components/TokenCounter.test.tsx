@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDataset } from '../../../../tests/support/dom/dataset';
 import { captionField, renderEditor } from '../../../../tests/support/dom/editor';
 import { startUser } from '../../../../tests/support/dom/user';
-import { makeImage } from '../lib/test-fixtures';
+import { makeImage } from '../../../../tests/support/image-entry';
 
 /**
  * The editor counts the caption's tokens for CLIP-L (the real tokenizer, loaded when first needed) and T5 (an

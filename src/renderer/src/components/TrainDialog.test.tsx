@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_ID, openDataset } from '../../../../tests/support/dom/dataset';
 import { backend } from '../../../../tests/support/dom/fake-backend';
 import { settle, startUser } from '../../../../tests/support/dom/user';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { KeyStatus } from '../../../shared/contract';
 import {
   estimateTraining,
@@ -16,7 +17,6 @@ import {
 } from '../../../shared/training';
 import { showTraining } from '../actions/training';
 import { useEvents } from '../hooks/useEvents';
-import { makeImage } from '../lib/test-fixtures';
 import { useUi } from '../stores/ui';
 import { TrainDialog } from './TrainDialog';
 import { TrainingBar } from './TrainingBar';

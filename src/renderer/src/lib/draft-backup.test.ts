@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { ImageEntry } from '../../../shared/dataset';
 import { backupDrafts, type DraftStorage, forgetDraftBackup, takeRestorableDrafts } from './draft-backup';
-import { makeImage } from './test-fixtures';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { ImageEntry } from '../../../shared/dataset';
 import { openFailures } from './failed-list';
-import { makeImage } from './test-fixtures';
 
 const TRIGGER = 'TOK';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import { filterCounts, matchesFilter } from './filters';
-import { makeImage } from './test-fixtures';
 
 const T = 'TOK';
 const images = [

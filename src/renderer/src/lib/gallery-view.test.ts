@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { ImageEntry } from '../../../shared/dataset';
 import { DEFAULT_SORT, type GallerySort, sortImages } from './gallery-sort';
 import { DEFAULT_VIEW, type GalleryView, keepVisible, matchingImages } from './gallery-view';
 import { parseSearch } from './search-query';
-import { makeImage } from './test-fixtures';
 
 const T = 'TOK';
 const words = (caption: string) => caption.split(' ').length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { ImageRunState } from '../../../shared/progress';
 import { requestFor, runTargets, transientOnReopen } from './run-targets';
-import { makeImage } from './test-fixtures';
 
 const images = [
   makeImage('ok'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import { matchesQuery } from './search-match';
 import { parseSearch, usesTokens } from './search-query';
-import { makeImage } from './test-fixtures';
 
 const images = [
   makeImage('hall-01', { caption: 'photo of TOK a red brick wall beside a wooden door' }),

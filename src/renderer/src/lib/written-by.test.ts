@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeImage } from './test-fixtures';
+import { makeImage } from '../../../../tests/support/image-entry';
 import { writtenByCounts, writtenByOf, writtenByText } from './written-by';
 
 describe('who wrote a caption', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { makeImage } from '../../../../tests/support/image-entry';
 import type { DatasetManifest } from '../../../shared/dataset';
 import { DEFAULT_EXPORT_CHOICE } from '../../../shared/export-presets';
 import { move } from '../actions/navigation';
-import { makeImage } from '../lib/test-fixtures';
 import { visibleIds } from './visible';
 import { currentImage, useWorkspace } from './workspace';
 

@@ -1,4 +1,4 @@
-import type { ImageEntry } from '../../../shared/dataset';
+import type { ImageEntry } from '../../src/shared/dataset';
 
 /** An ImageEntry for unit tests: captioned and included unless overridden. */
 export function makeImage(id: string, over: Partial<ImageEntry> = {}): ImageEntry {
