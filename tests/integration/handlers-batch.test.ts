@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BATCH_GEMINI_ONLY, BATCH_WAITING } from '../../src/core/batch';
 import type { DatasetManifest } from '../../src/shared/dataset';
 import { FAKE_API_KEY, type FakeGemini, startFakeGemini } from '../fake-gemini';
-import { copyFixtures, removeDir } from '../support/fixtures';
-import { call, type Harness, ok, refused, startHarness } from './handlers-harness';
+import { copyFixtures } from '../support/fixtures';
+import { appRestarts, call, type Harness, ok, refused } from './handlers-harness';
 
 /**
  * Batch jobs through the handlers, as the page drives them: `startRun` with `mode: 'batch'`, `batchUpdated` events
@@ -15,21 +15,17 @@ const POLL = { CAPTION_STUDIO_BATCH_POLL_SECONDS: '0.02' };
 
 describe('backend handlers: Gemini batch jobs', () => {
   let gemini: FakeGemini;
-  let harnesses: Harness[] = [];
+  const apps = appRestarts();
   let dataset: DatasetManifest;
 
   afterEach(async () => {
-    for (const h of harnesses) await h.backend.shutdown();
-    await removeDir(harnesses[0]?.root ?? '');
-    harnesses = [];
+    await apps.closeAll();
     await gemini.close();
   });
 
   async function backend(root?: string): Promise<Harness> {
     const env = { GOOGLE_GEMINI_BASE_URL: gemini.url, ...POLL };
-    const h = await startHarness({ env, key: FAKE_API_KEY, ...(root ? { root } : {}) });
-    harnesses.push(h);
-    return h;
+    return apps.start({ env, key: FAKE_API_KEY, ...(root ? { root } : {}) });
   }
 
   async function prepare(): Promise<Harness> {

@@ -8,7 +8,7 @@ import { defaultSettings } from '../../src/core/workflow';
 import type { Envelope, EventName, Events } from '../../src/shared/contract';
 import type { DatasetSettings } from '../../src/shared/dataset';
 import type { ErrorEnvelope } from '../../src/shared/errors';
-import { tempDir } from '../support/fixtures';
+import { removeDir, tempDir } from '../support/fixtures';
 
 /**
  * A real backend for handler tests: the dataset store in a temp data dir, a memory key store, recorded events,
@@ -86,6 +86,26 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return new Promise((resolve) =>
         waiters.push({ name, match: (p) => match(p as Events[K]), resolve: (p) => resolve(p as Events[K]) }),
       );
+    },
+  };
+}
+
+/**
+ * Backends started one after another on one data folder, as the app is quit and opened again; `closeAll` shuts
+ * every one down and removes the folder (call it in afterEach).
+ */
+export function appRestarts(): { start(opts: HarnessOptions): Promise<Harness>; closeAll(): Promise<void> } {
+  const started: Harness[] = [];
+  return {
+    async start(opts) {
+      const h = await startHarness(opts);
+      started.push(h);
+      return h;
+    },
+    async closeAll() {
+      for (const h of started) await h.backend.shutdown();
+      await removeDir(started[0]?.root ?? '');
+      started.length = 0;
     },
   };
 }

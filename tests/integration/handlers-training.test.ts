@@ -5,8 +5,8 @@ import type { DatasetManifest } from '../../src/shared/dataset';
 import type { ExportReport } from '../../src/shared/progress';
 import type { TrainingPlan, TrainingRecord } from '../../src/shared/training';
 import { FAKE_REPLICATE_TOKEN, type FakeReplicate, startFakeReplicate } from '../fake-replicate';
-import { copyFixtures, removeDir } from '../support/fixtures';
-import { type Harness, ok, refused, startHarness } from './handlers-harness';
+import { copyFixtures } from '../support/fixtures';
+import { appRestarts, type Harness, ok, refused } from './handlers-harness';
 
 /**
  * Replicate training and export presets through the handlers, as the page drives them: the token tested before it
@@ -17,22 +17,18 @@ import { type Harness, ok, refused, startHarness } from './handlers-harness';
 
 describe('backend handlers: training on Replicate', () => {
   let fake: FakeReplicate;
-  let harnesses: Harness[] = [];
+  const apps = appRestarts();
   let dataset: DatasetManifest;
 
   afterEach(async () => {
-    for (const h of harnesses) await h.backend.shutdown();
-    await removeDir(harnesses[0]?.root ?? '');
-    harnesses = [];
+    await apps.closeAll();
     await fake.close();
   });
 
   async function backend(opts: { root?: string; token?: boolean } = {}): Promise<Harness> {
     const env: NodeJS.ProcessEnv = { REPLICATE_BASE_URL: fake.url, CAPTION_STUDIO_TRAINING_POLL_SECONDS: '0.01' };
     if (opts.token !== false) env.REPLICATE_API_TOKEN = FAKE_REPLICATE_TOKEN;
-    const h = await startHarness({ env, ...(opts.root ? { root: opts.root } : {}) });
-    harnesses.push(h);
-    return h;
+    return apps.start({ env, ...(opts.root ? { root: opts.root } : {}) });
   }
 
   /** A dataset of the fixtures with every image captioned. */
