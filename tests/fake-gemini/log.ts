@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { type BaseRequestLog, baseRequestLog } from '../support/request-log';
 import type { ParsedRequest } from './request';
 
 /** The request log the fake keeps for assertions: one entry per HTTP request, whatever its route. */
@@ -40,52 +42,35 @@ export type RequestKind =
   | 'batches.delete'
   | 'other';
 
-export interface RequestLog {
-  index: number;
-  /** Arrival time (ms since epoch) and when the answer was sent (or the socket dropped). */
-  time: number;
-  respondedAt: number;
-  method: string;
-  path: string;
+/** `attempt` counts the requests for the same image. */
+export interface RequestLog extends BaseRequestLog {
   kind: RequestKind;
   model: string | null;
   /** The file or batch the call was about (`files/abc`, `batches/xyz`), or null. */
   resource: string | null;
-  status: number;
   outcome: Outcome;
   /** sha256 of the image bytes the request carried (inline or uploaded): which image it was for. */
   imageKey: string | null;
   image: ParsedRequest['image'];
-  /** nth request for this image (1-based). */
-  attempt: number;
   maxOutputTokens: number | null;
   thinkingBudget: number | null;
   thinkingLevel: string | null;
   /** Answer text sent back (before any client-side normalisation). */
   text: string | null;
-  /** The client went away before the answer was sent (aborted request). */
-  clientAborted: boolean;
 }
 
-export function newLogEntry(index: number, method: string, path: string): RequestLog {
+export function newLogEntry(index: number, req: IncomingMessage, path: string): RequestLog {
   return {
-    index,
-    time: Date.now(),
-    respondedAt: 0,
-    method,
-    path,
+    ...baseRequestLog(index, req, path),
     kind: 'other',
     model: null,
     resource: null,
-    status: 0,
     outcome: 'bad-request',
     imageKey: null,
     image: null,
-    attempt: 0,
     maxOutputTokens: null,
     thinkingBudget: null,
     thinkingLevel: null,
     text: null,
-    clientAborted: false,
   };
 }

@@ -131,7 +131,7 @@ export async function startFakeGemini(initial: FakeGeminiOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const entry = newLogEntry(requests.length, req.method ?? 'GET', url.pathname);
+    const entry = newLogEntry(requests.length, req, url.pathname);
     requests.push(entry);
     const found = route(entry.method, url);
     if (found) entry.kind = found.route.kind;

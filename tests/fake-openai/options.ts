@@ -1,4 +1,5 @@
 import type { FaultRequest } from '../fake-gemini';
+import type { BaseRequestLog } from '../support/request-log';
 
 /**
  * The public shape of the fake OpenAI-compatible server: which real server it imitates, the models it serves
@@ -94,22 +95,14 @@ export interface ImageInfo {
   tokens: number;
 }
 
-export interface RequestLog {
-  index: number;
-  /** Arrival time (ms since epoch) and when the answer was sent (or the socket dropped). */
-  time: number;
-  respondedAt: number;
-  method: string;
-  path: string;
+/** `attempt` counts the chat requests carrying the same image (0 without an image). */
+export interface RequestLog extends BaseRequestLog {
   kind: 'chat' | 'models' | 'model' | 'other';
   /** Model as the client sent it. */
   model: string | null;
-  status: number;
   outcome: Outcome;
   imagePartPresent: boolean;
   image: ImageInfo | null;
-  /** nth chat request carrying this image (1-based), 0 without an image. */
-  attempt: number;
   maxTokens: number | null;
   maxCompletionTokens: number | null;
   temperature: number | null;
@@ -119,8 +112,6 @@ export interface RequestLog {
   retryCount: number | null;
   /** Message content sent back (before any client-side clean-up). */
   text: string | null;
-  /** The client went away before the answer was sent. */
-  clientAborted: boolean;
 }
 
 export interface FakeOpenAi {

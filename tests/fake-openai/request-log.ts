@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { baseRequestLog } from '../support/request-log';
 import type { RequestLog } from './options';
 
 /** A fresh log entry for a request that just arrived: what the headers say, the rest filled in as it is handled. */
@@ -6,18 +7,12 @@ export function newRequestLog(index: number, req: IncomingMessage, path: string,
   const auth = req.headers.authorization;
   const retries = Number.parseInt(String(req.headers['x-stainless-retry-count'] ?? ''), 10);
   return {
-    index,
-    time: Date.now(),
-    respondedAt: 0,
-    method: req.method ?? 'GET',
-    path,
+    ...baseRequestLog(index, req, path),
     kind,
     model: null,
-    status: 0,
     outcome: 'pending',
     imagePartPresent: false,
     image: null,
-    attempt: 0,
     maxTokens: null,
     maxCompletionTokens: null,
     temperature: null,
@@ -25,6 +20,5 @@ export function newRequestLog(index: number, req: IncomingMessage, path: string,
     authorization: auth === undefined ? 'missing' : auth.startsWith('Bearer ') ? 'bearer' : 'other',
     retryCount: Number.isNaN(retries) ? null : retries,
     text: null,
-    clientAborted: false,
   };
 }

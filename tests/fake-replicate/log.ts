@@ -1,14 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { type BaseRequestLog, baseRequestLog } from '../support/request-log';
 
 /** The request log the fake keeps for assertions: one entry per HTTP request, whatever its route. */
 
-export interface RequestLog {
-  index: number;
-  /** Arrival time (ms since epoch) and when the answer was sent (or the socket dropped). */
-  time: number;
-  respondedAt: number;
-  method: string;
-  path: string;
+/** `attempt` counts the requests with the same method and path. */
+export interface RequestLog extends BaseRequestLog {
   /** The client method it was (`accounts.current`, `files.create`, `trainings.get`...), `other` if none. */
   kind: string;
   /** How the request authenticated: no header, `Bearer`, the older `Token` scheme, or something else. */
@@ -19,14 +15,8 @@ export interface RequestLog {
   resource: string | null;
   /** What was sent, short: the JSON body (cut at 300 characters) or the multipart parts of an upload. */
   bodySummary: string | null;
-  /** 0 until answered. */
-  status: number;
-  /** nth request with this method and path (1-based). */
-  attempt: number;
   /** The fake dropped the connection instead of answering (fault 'drop'). */
   dropped: boolean;
-  /** The client went away before the answer was sent. */
-  clientAborted: boolean;
 }
 
 function authorizationOf(header: string | undefined): RequestLog['authorization'] {
@@ -37,19 +27,12 @@ function authorizationOf(header: string | undefined): RequestLog['authorization'
 
 export function newLogEntry(index: number, req: IncomingMessage, path: string): RequestLog {
   return {
-    index,
-    time: Date.now(),
-    respondedAt: 0,
-    method: req.method ?? 'GET',
-    path,
+    ...baseRequestLog(index, req, path),
     kind: 'other',
     authorization: authorizationOf(req.headers.authorization),
     authorized: false,
     resource: null,
     bodySummary: null,
-    status: 0,
-    attempt: 0,
     dropped: false,
-    clientAborted: false,
   };
 }
