@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { TrainingPlan } from '../../../shared/training';
 import { paramsForm, type TrainingForm, type TrainingFormErrors } from '../lib/training-form';
+import { TextField } from './TextField';
 
 type Key = keyof Omit<TrainingForm, 'resize'>;
 
@@ -15,29 +15,20 @@ export function TrainingFields(p: {
   disabled: boolean;
   onChange: (next: Partial<TrainingForm>) => void;
 }) {
-  const id = useId();
   const { form, errors, plan } = p;
   const defaults = paramsForm(plan.defaults);
   const changed = (['steps', 'loraRank', 'learningRate'] as const).some((k) => form[k].trim() !== defaults[k]);
   const field = (key: Key, label: string, help: string, mono = false) => (
-    <div className="field">
-      <label className="field-label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        className={`input ${mono ? 'mono' : ''} ${errors[key] ? 'invalid' : ''}`}
-        {...(key === 'destination' ? { spellCheck: false, autoComplete: 'off' } : { inputMode: 'decimal' as const })}
-        value={form[key]}
-        disabled={p.disabled}
-        aria-invalid={errors[key] !== undefined}
-        aria-describedby={`${id}-${key}-help`}
-        onChange={(e) => p.onChange({ [key]: e.target.value })}
-      />
-      <span id={`${id}-${key}-help`} className={errors[key] ? 'field-error' : 'field-help'}>
-        {errors[key] ?? help}
-      </span>
-    </div>
+    <TextField
+      label={label}
+      help={help}
+      mono={mono}
+      value={form[key]}
+      error={errors[key]}
+      disabled={p.disabled}
+      input={key === 'destination' ? { spellCheck: false, autoComplete: 'off' } : { inputMode: 'decimal' }}
+      onChange={(value) => p.onChange({ [key]: value })}
+    />
   );
   const { limits } = plan;
   return (
